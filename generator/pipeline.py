@@ -1,0 +1,56 @@
+"""The core run: load -> validate -> link -> render, with every problem gathered on the way.
+
+Both adapters (the CLI and the MkDocs plugin) call these two functions and nothing deeper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .link import Collection, link
+from .load import load_collection
+from .problems import Problem
+from .reference import render_field_reference
+from .render import Page, render_site
+from .schema_export import schema_texts
+from .validate import validate_entry
+
+
+@dataclass
+class Checked:
+    collection: Collection
+    problems: list[Problem] = field(default_factory=list)
+    entry_count: int = 0
+
+
+def check(root: Path, only: set[str] | None = None) -> Checked:
+    """Load, validate and link the content under `root`.
+
+    With `only` (paths relative to `root`), every file is still read, so references can be
+    resolved, but only problems in those files are reported.
+    """
+    loaded = load_collection(root)
+    problems = list(loaded.problems)
+    for entry in loaded.entries:
+        if only is None or entry.path in only:
+            problems.extend(validate_entry(entry))
+    collection, link_problems = link(loaded.entries)
+    problems.extend(link_problems)
+    if only is not None:
+        problems = [p for p in problems if p.path in only]
+    return Checked(collection, sorted(set(problems)), len(loaded.entries))
+
+
+def build_pages(root: Path) -> tuple[list[Page], list[Problem]]:
+    """Every page of the site, or no pages and the problems that stop the build."""
+    checked = check(root)
+    if checked.problems:
+        return [], checked.problems
+    pages = render_site(checked.collection)
+    pages.append(Page("reference.md", render_field_reference(), in_nav=True))
+    pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]
+    contributing = root / "CONTRIBUTING.md"
+    if contributing.is_file():  # one guide, shown on the site and on GitHub
+        pages.append(Page("contributing.md", contributing.read_text(encoding="utf-8"), "CONTRIBUTING.md", True))
+    return pages, []

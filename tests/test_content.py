@@ -1,0 +1,57 @@
+"""Floors on the real content, so the collection cannot silently erode."""
+
+import re
+
+import pytest
+
+from generator.pipeline import check
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def checked():
+    return check(REPO)
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9’'-]+", re.sub(r"^#+ .*$", "", text, flags=re.M)))
+
+
+def test_the_repository_content_is_clean(checked):
+    assert [str(p) for p in checked.problems] == []
+
+
+def test_at_least_75_approaches_each_with_originator_sources_and_a_real_body(checked):
+    approaches = checked.collection.approaches
+    assert len(approaches) >= 75
+    for approach in approaches.values():
+        assert approach.fields["originator"].strip() and approach.fields["sources"], approach.path
+        assert words(approach.body) >= 150, approach.path
+        assert 1 <= len(approach.fields["barriers"]) <= 4, approach.path
+
+
+def test_10_to_16_barriers_each_helped_by_at_least_3_approaches(checked):
+    assert 10 <= len(checked.collection.barriers) <= 16
+    for slug, approaches in checked.collection.barrier_approaches.items():
+        assert len(approaches) >= 3, slug
+
+
+def test_at_least_15_places_and_8_with_sourced_uses(checked):
+    col = checked.collection
+    assert len(col.places) >= 15
+    used = [slug for slug, uses in col.place_uses.items() if uses]
+    assert len(used) >= 8
+    for uses in col.place_uses.values():
+        for use in uses:
+            assert use.source.get("url") or use.source.get("title"), use.approach.path
+
+
+def test_the_seed_facts_from_the_source_article(checked):
+    col = checked.collection
+    (doncaster,) = [u for u in col.place_uses["doncaster"] if u.approach.slug == "trust-and-agreement"]
+    assert doncaster.enabler == "John Deffenbaugh"
+    assert col.approaches["trust-and-agreement"].fields["originator"] == "Peter Block"
+    grow = col.approaches["grow-model"]
+    assert "Whitmore" in grow.fields["originator"]
+    assert [u.enabler for u in col.enabler_uses["grow-model"]] == ["Jill Barrow"]
+    assert col.approach_uses["grow-model"] == []  # the source names no place: none is invented

@@ -1,0 +1,111 @@
+"""The MkDocs plugin builds every entry at its URL, cross-linked both ways, and never costs the last good site."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, write
+
+CONFIG = """\
+site_name: Test
+site_url: https://example.org/kb/
+repo_url: https://github.com/example/kb
+edit_uri: edit/main/docs/
+strict: true
+theme:
+  name: material
+  font: false
+  features: [content.action.edit]
+plugins:
+  - search
+  - knowledge-base
+markdown_extensions: [admonition, attr_list, md_in_html, tables, {toc: {permalink: true}}]
+validation: {omitted_files: warn, absolute_links: warn, unrecognized_links: warn, anchors: warn}
+"""
+
+
+def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=root,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def site(tree):
+    write(tree, "mkdocs.yml", CONFIG)
+    write(tree, "docs/about.md", "# About\n")
+    result = mkdocs_build(tree)
+    assert result.returncode == 0, result.stderr
+    return tree / "site"
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def links(page: str) -> set[str]:
+    return set(re.findall(r'href="([^"]+)"', page))
+
+
+def test_every_entry_has_its_page(site):
+    for url in ("approaches/trust-and-agreement", "approaches/grow-model", "barriers/lack-of-trust",
+                "barriers/action-stalls", "places/doncaster", "approaches", "barriers", "places", "themes"):
+        assert (site / url / "index.html").is_file(), url
+
+
+def test_approach_links_to_its_barriers_and_places_and_they_link_back(site):
+    approach = html(site, "approaches/trust-and-agreement")
+    assert {"../../barriers/lack-of-trust/", "../../places/doncaster/"} <= links(approach)
+    assert "John Deffenbaugh" in approach
+    assert "../../approaches/trust-and-agreement/" in links(html(site, "barriers/lack-of-trust"))
+    place = html(site, "places/doncaster")
+    assert "../../approaches/trust-and-agreement/" in links(place) and "John Deffenbaugh" in place
+
+
+def test_enabler_without_place_is_shown_without_inventing_one(site):
+    page = html(site, "approaches/grow-model")
+    assert "Used by enabler Jill Barrow (no place documented)" in page
+
+
+def test_edit_link_opens_the_real_source_file(site):
+    assert 'href="https://github.com/example/kb/edit/main/approaches/trust-and-agreement.md"' in html(
+        site, "approaches/trust-and-agreement")
+    assert 'href="https://github.com/example/kb/edit/main/places/doncaster.md"' in html(site, "places/doncaster")
+
+
+def test_metadata_is_searchable(site):
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Peter Block" in index and "John Deffenbaugh" in index and "Doncaster" in index
+
+
+def test_summary_becomes_the_meta_description(site):
+    assert ('<meta name="description" content="Sort the people in a system by how far you trust them and how far '
+            'they agree with your aims.">') in html(site, "approaches/trust-and-agreement")
+
+
+def test_broken_entry_fails_cleanly_and_keeps_the_last_site(tree, site):
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    path = tree / "approaches/grow-model.md"
+    path.write_text(path.read_text().replace("barriers: [action-stalls]", "barrriers: [action-stalls]"))
+    result = mkdocs_build(tree)
+    assert result.returncode == 1
+    assert "approaches/grow-model.md:7: barrriers: unknown field 'barrriers' (did you mean 'barriers'?)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_the_real_repository_builds_strictly_with_every_entry(built_site):
+    for folder in ("approaches", "barriers", "places"):
+        for source in (REPO / folder).glob("*.md"):
+            assert (built_site / folder / source.stem / "index.html").is_file(), source
+
+
+def test_the_real_repository_cross_links_both_ways(built_site):
+    approach = html(built_site, "approaches/trust-and-agreement")
+    assert {"../../barriers/lack-of-trust/", "../../places/doncaster/"} <= links(approach)
+    assert "../../approaches/trust-and-agreement/" in links(html(built_site, "places/doncaster"))
+    assert "../../approaches/trust-and-agreement/" in links(html(built_site, "barriers/lack-of-trust"))
