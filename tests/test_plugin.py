@@ -109,3 +109,43 @@ def test_the_real_repository_cross_links_both_ways(built_site):
     assert {"../../barriers/lack-of-trust/", "../../places/doncaster/"} <= links(approach)
     assert "../../approaches/trust-and-agreement/" in links(html(built_site, "places/doncaster"))
     assert "../../approaches/trust-and-agreement/" in links(html(built_site, "barriers/lack-of-trust"))
+
+
+def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree):
+    """Editing a barrier's title must show on the approach pages that link to it: state is rebuilt, not kept."""
+    import socket
+    import time
+    import urllib.request
+
+    write(tree, "mkdocs.yml", CONFIG)
+    write(tree, "docs/about.md", "# About\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+    def approach_page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/kb/approaches/trust-and-agreement/", timeout=2) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if text in approach_page():
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert wait_for("Partners don't trust each other")
+        barrier = tree / "barriers/lack-of-trust.md"
+        barrier.write_text(barrier.read_text().replace("Partners don't trust each other", "Partners doubt each other"))
+        assert wait_for("Partners doubt each other")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
