@@ -12,7 +12,8 @@ from .link import Collection, link
 from .load import load_collection
 from .problems import Problem
 from .reference import render_field_reference
-from .render import Page, render_site
+from .render import Page
+from .site import render_site
 from .schema_export import schema_texts
 from .validate import validate_entry
 

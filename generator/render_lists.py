@@ -1,0 +1,201 @@
+"""Render the pages that list entries: home, the approaches index (with its filter form), barriers, places, themes.
+
+Every list is complete in the HTML, so it reads with JavaScript off; `docs/assets/kb.js` only hides and
+shows items, using the data attributes written here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .link import Collection
+from .load import Entry
+from .model import DIFFICULTIES, REGIONS, THEMES
+from .render import (
+    Page, duration_text, front_matter, href, md_link, md_text, range_text, summary_of, theme_uri,
+)
+
+APPROACHES_INDEX = "approaches/index.md"
+TIME_CHOICES = ((30, "30 minutes"), (60, "1 hour"), (120, "2 hours"), (240, "Half a day"), (480, "A day"),
+                (60 * 24 * 3, "Up to three days"))
+FEATURED_COUNT = 6
+
+
+def attr(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def approach_data_attributes(approach: Entry, col: Collection) -> str:
+    """What the filters and matchmaker need to know about an approach, as HTML data attributes."""
+    f = approach.fields
+    data = {
+        "slug": approach.slug,
+        "themes": " ".join(f.get("themes") or []),
+        "barriers": " ".join(f.get("barriers") or []),
+        "difficulty": f.get("difficulty", ""),
+        "used": "1" if col.approach_uses.get(approach.slug) else "0",
+        "text": " ".join([str(f.get("title", "")), str(f.get("originator", "")), str(f.get("summary", "")),
+                          *[str(a) for a in f.get("aliases") or []]]).casefold(),
+    }
+    for field, prefix in (("group_size", "people"), ("duration_minutes", "minutes")):
+        if isinstance(f.get(field), dict):
+            data[f"{prefix}-min"], data[f"{prefix}-max"] = f[field]["min"], f[field]["max"]
+    return " ".join(f'data-{key}="{attr(value)}"' for key, value in data.items())
+
+
+def approach_item(from_uri: str, approach: Entry, col: Collection) -> str:
+    f = approach.fields
+    details = [md_text(f.get("originator", ""))]
+    details += [t for t in (range_text(f.get("group_size"), "people"), duration_text(f.get("duration_minutes"))) if t]
+    uses = len(col.approach_uses.get(approach.slug, []))
+    if uses:
+        details.append(f"used in {uses} documented place{'s' if uses > 1 else ''}")
+    return (f'<li class="kb-item" {approach_data_attributes(approach, col)} markdown="span">'
+            f'{md_link(from_uri, approach)}<span class="kb-item__meta">{" · ".join(details)}</span>'
+            f'<span class="kb-item__summary">{md_text(summary_of(approach))}</span></li>')
+
+
+def checkboxes(name: str, legend: str, options: list[tuple[str, str]]) -> list[str]:
+    lines = [f'<fieldset class="kb-filters__group"><legend>{attr(legend)}</legend>']
+    for value, label in options:
+        ident = f"kb-{name}-{value}"
+        lines.append(f'<div class="kb-check"><input type="checkbox" id="{ident}" name="{name}" value="{attr(value)}">'
+                     f'<label for="{ident}">{attr(label)}</label></div>')
+    lines.append("</fieldset>")
+    return lines
+
+
+def filter_form(col: Collection) -> list[str]:
+    """The filter form: hidden until kb.js runs, because without the script it could not filter."""
+    lines = ['<form class="kb-filters" id="kb-filters" hidden aria-label="Filter approaches">',
+             '<div class="kb-filters__row">',
+             '<div class="kb-field"><label for="kb-q">Words</label>'
+             '<input type="search" id="kb-q" name="q" autocomplete="off"></div>',
+             '<div class="kb-field"><label for="kb-people">People taking part</label>'
+             '<input type="number" id="kb-people" name="people" min="1" max="10000" inputmode="numeric"></div>',
+             '<div class="kb-field"><label for="kb-time">Time you have</label><select id="kb-time" name="time">'
+             '<option value="">Any</option>',
+             *[f'<option value="{minutes}">{attr(label)}</option>' for minutes, label in TIME_CHOICES],
+             "</select></div>",
+             "</div>"]
+    lines += checkboxes("barrier", "Helps with", [(b.slug, str(b.fields["title"])) for b in col.barriers.values()])
+    lines += checkboxes("theme", "Theme", [(t.slug, t.title) for t in THEMES])
+    lines += checkboxes("difficulty", "Difficulty", [(d, d.capitalize()) for d in DIFFICULTIES])
+    lines += checkboxes("used", "Evidence", [("1", "Used in a documented place")])
+    lines += ['<p class="kb-filters__note">Group size and time match facilitated methods; models and theories '
+              "have neither, so those filters leave them out.</p>",
+              '<button type="reset" class="md-button">Clear filters</button>',
+              "</form>",
+              f'<p class="kb-count" id="kb-count" role="status">{len(col.approaches)} approaches</p>',
+              '<p class="kb-empty" id="kb-empty" hidden>No approach matches all of these filters. '
+              "Try removing one.</p>"]
+    return lines
+
+
+def render_approach_index(col: Collection) -> Page:
+    uri = APPROACHES_INDEX
+    lines = ["# Approaches", "",
+             f"{len(col.approaches)} models, methods and tools that help partners lead together. Each says what it "
+             "is, when and how to use it, what to watch out for, and where it has been used. "
+             "[Print them all](../print/index.md).", "",
+             *filter_form(col), "",
+             '<ul class="kb-list" id="kb-results" markdown>',
+             *[approach_item(uri, a, col) for a in col.approaches.values()],
+             "</ul>", ""]
+    content = front_matter(title="Approaches", description=f"All {len(col.approaches)} approaches, with filters "
+                           "by barrier, theme, group size, time and difficulty.")
+    return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def _barrier_cards(from_uri: str, col: Collection) -> list[str]:
+    items = []
+    for barrier in col.barriers.values():
+        count = len(col.barrier_approaches.get(barrier.slug, []))
+        items.append(f"-   {md_link(from_uri, barrier)}\n\n    {md_text(summary_of(barrier))} "
+                     f"*{count} approaches help.*\n")
+    return ['<div class="grid cards" markdown>', "", *items, "</div>", ""]
+
+
+def render_barrier_index(col: Collection) -> Page:
+    uri = "barriers/index.md"
+    lines = ["# Barriers", "",
+             "The barriers partners in a place most often meet. Each page describes what the barrier looks like, "
+             "why it happens and the approaches that help.", "", *_barrier_cards(uri, col)]
+    content = front_matter(title="Barriers", description="Barriers to leading together, and what helps.")
+    return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def place_list(from_uri: str, col: Collection) -> list[str]:
+    lines = []
+    for region in REGIONS:
+        places = [p for p in col.places.values() if p.fields.get("region") == region]
+        if places:
+            lines += [f"### {region}", "", *[
+                f"- {md_link(from_uri, p)} ({md_text(p.fields.get('programme', ''))}): {md_text(summary_of(p))}"
+                for p in places], ""]
+    return lines
+
+
+def render_place_index(col: Collection, map_svg: str | None = None) -> Page:
+    uri = "places/index.md"
+    used = sum(1 for uses in col.place_uses.values() if uses)
+    lines = ["# Places", "",
+             f"{len(col.places)} places that took part in Local Vision or Total Place. For {used} of them a source "
+             "documents the approaches they used.", ""]
+    if map_svg:
+        lines += ['<figure class="kb-map" markdown="span">', map_svg,
+                  "<figcaption>Places on a map of England's nine regions. Region outlines: Natural Earth "
+                  "(public domain), approximate.</figcaption>", "</figure>", ""]
+    lines += ["## Places by region", "", *place_list(uri, col)]
+    content = front_matter(title="Places", description="Places that used these approaches, on a map and by region.")
+    return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def render_theme_pages(col: Collection) -> list[Page]:
+    index_uri = "themes/index.md"
+    lines = ["# Themes", "", "The approaches grouped by what they help you do.", ""]
+    pages = []
+    for theme in THEMES:
+        uri = theme_uri(theme.slug)
+        members = col.theme_approaches.get(theme.slug, [])
+        lines.append(f"- [{md_text(theme.title)}]({href(index_uri, uri)}) ({len(members)} approaches): "
+                     f"{md_text(theme.intro)}")
+        body = [f"# {md_text(theme.title)}", "", md_text(theme.intro), "{ .kb-summary }", "",
+                f"{len(members)} approaches.", "",
+                '<ul class="kb-list" markdown>', *[approach_item(uri, a, col) for a in members], "</ul>", ""]
+        pages.append(Page(uri, front_matter(title=theme.title, description=theme.intro) + "\n".join(body)))
+    lines.append("")
+    pages.insert(0, Page(index_uri, front_matter(title="Themes", description="Approaches grouped by theme.")
+                         + "\n".join(lines), in_nav=True))
+    return pages
+
+
+def featured_approaches(col: Collection) -> list[Entry]:
+    """The approaches with the most documented uses in places: the ones with the strongest evidence here."""
+    ranked = sorted(col.approaches.values(), key=lambda a: -len(col.approach_uses.get(a.slug, [])))
+    return [a for a in ranked if col.approach_uses.get(a.slug)][:FEATURED_COUNT]
+
+
+def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
+    uri = "index.md"
+    lines = [
+        "# Find an approach for what you are facing", "",
+        "Models and methods that help councils, the NHS, police, charities and residents lead together on hard "
+        "local issues, with how to run them and where they were used.", "{ .kb-summary }", "",
+        '<form class="kb-home-search" action="approaches/" method="get" role="search">'
+        '<label for="kb-home-q">Search the approaches</label>'
+        '<input type="search" id="kb-home-q" name="q" placeholder="e.g. trust, coaching, Doncaster">'
+        '<button type="submit" class="md-button md-button--primary">Search</button></form>', "",
+        f"**{len(col.approaches)}** [approaches](approaches/index.md) · **{len(col.barriers)}** "
+        f"[barriers](barriers/index.md) · **{len(col.places)}** [places](places/index.md) · "
+        f"[matchmaker](matchmaker.md) · [matrix](matrix.md)", "",
+        "## What are you facing?", "", *_barrier_cards(uri, col),
+        "## Approaches with documented use in places", "",
+        '<ul class="kb-list" markdown>', *[approach_item(uri, a, col) for a in featured_approaches(col)], "</ul>", "",
+    ]
+    if recent:
+        lines += ["## Recently added or changed", "", *[f"- {md_link(uri, a)}: {md_text(summary_of(a))}" for a in recent],
+                  ""]
+    content = front_matter(title="Home", description="Systems leadership approaches, the barriers they help "
+                           "overcome and the places that used them.", hide=["navigation", "toc"])
+    return Page(uri, content + "\n".join(lines), in_nav=True)

@@ -1,0 +1,148 @@
+"""Render the reader's tools: the matchmaker, the approach x barrier matrix, and the print packs."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .link import Collection
+from .load import Entry
+from .render import (
+    Page, duration_text, entry_uri, facts_block, front_matter, md_link, md_text, range_text, summary_of,
+    title_of, url_href,
+)
+from .render_lists import TIME_CHOICES, attr, checkboxes
+
+HEADING_RE = re.compile(r"^(#{2,5})(?=[ \t])")
+FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def json_for_script(value) -> str:
+    """JSON that is safe inside a <script> element: no '</script>' or '<!--' can close or confuse it."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def matchmaker_data(uri: str, col: Collection) -> list[dict]:
+    records = []
+    for approach in col.approaches.values():
+        f = approach.fields
+        records.append({
+            "title": title_of(approach),
+            "url": url_href(uri, entry_uri(approach)),
+            "summary": summary_of(approach),
+            "barriers": list(f.get("barriers") or []),
+            "people": [f["group_size"]["min"], f["group_size"]["max"]] if isinstance(f.get("group_size"), dict) else None,
+            "minutes": ([f["duration_minutes"]["min"], f["duration_minutes"]["max"]]
+                        if isinstance(f.get("duration_minutes"), dict) else None),
+            "places": [title_of(u.place) for u in col.approach_uses.get(approach.slug, [])],
+        })
+    return records
+
+
+def render_matchmaker(col: Collection) -> Page:
+    uri = "matchmaker.md"
+    barrier_titles = {b.slug: title_of(b) for b in col.barriers.values()}
+    lines = [
+        "# Matchmaker", "",
+        "Tell us what you are facing, how many people will take part and how much time you have. The matchmaker "
+        "ranks the approaches that fit and says why each one does.", "{ .kb-summary }", "",
+        '<form class="kb-filters" id="kb-matchmaker" hidden aria-label="Matchmaker">',
+        *checkboxes("barrier", "What are you facing?", list(barrier_titles.items())),
+        '<div class="kb-filters__row">',
+        '<div class="kb-field"><label for="kb-mm-people">People taking part</label>'
+        '<input type="number" id="kb-mm-people" name="people" min="1" max="10000" inputmode="numeric"></div>',
+        '<div class="kb-field"><label for="kb-mm-time">Time you have</label><select id="kb-mm-time" name="time">'
+        '<option value="">Any</option>',
+        *[f'<option value="{minutes}">{attr(label)}</option>' for minutes, label in TIME_CHOICES],
+        "</select></div></div>",
+        "</form>",
+        '<p class="kb-count" id="kb-mm-count" role="status"></p>',
+        '<ol class="kb-list kb-ranked" id="kb-mm-results"></ol>',
+        f'<script type="application/json" id="kb-mm-data">{json_for_script(matchmaker_data(uri, col))}</script>',
+        f'<script type="application/json" id="kb-mm-barriers">{json_for_script(barrier_titles)}</script>',
+        "",
+        '<div class="kb-nojs" markdown>',
+        "",
+        "The matchmaker needs JavaScript. Without it, start from what you are facing:",
+        "",
+        *[f"- {md_link(uri, b)} ({len(col.barrier_approaches.get(b.slug, []))} approaches)" for b in col.barriers.values()],
+        "",
+        "</div>", "",
+    ]
+    content = front_matter(title="Matchmaker", description="Find approaches that fit your barrier, group size and "
+                           "time.", search={"exclude": True})
+    return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def render_matrix(col: Collection) -> Page:
+    uri = "matrix.md"
+    barriers = list(col.barriers.values())
+    head = "".join(f'<th scope="col"><a href="{attr(url_href(uri, entry_uri(b)))}">{attr(title_of(b))}</a></th>'
+                   for b in barriers)
+    rows = []
+    for approach in col.approaches.values():
+        helps = set(approach.fields.get("barriers") or [])
+        cells = "".join(
+            f'<td class="kb-yes"><span aria-hidden="true">●</span><span class="kb-visually-hidden">Helps</span></td>'
+            if b.slug in helps else "<td></td>" for b in barriers)
+        rows.append(f'<tr><th scope="row"><a href="{attr(url_href(uri, entry_uri(approach)))}">'
+                    f"{attr(title_of(approach))}</a></th>{cells}</tr>")
+    lines = [
+        "# Which approaches help with which barriers", "",
+        f"Each row is an approach and each column a barrier; a dot means the approach helps with that barrier. "
+        f"{len(col.approaches)} approaches, {len(barriers)} barriers.", "",
+        '<div class="kb-matrix" role="region" aria-labelledby="kb-matrix-caption" tabindex="0">',
+        '<table class="kb-matrix__table"><caption id="kb-matrix-caption">Approaches (rows) and the barriers they help with (columns)</caption>',
+        f'<thead><tr><th scope="col">Approach</th>{head}</tr></thead>',
+        "<tbody>", *rows, "</tbody></table></div>", "",
+    ]
+    content = front_matter(title="Matrix", description="Which approaches help with which barriers, in one table.",
+                           search={"exclude": True}, hide=["navigation", "toc"])
+    return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def demote_headings(body: str) -> str:
+    """Push a body's headings one level down, so it can sit under an approach's own heading in a pack."""
+    out, fence = [], None
+    for line in body.split("\n"):
+        marker = FENCE_RE.match(line)
+        if marker:
+            fence = None if fence and marker.group(1).startswith(fence) else (fence or marker.group(1)[:3])
+        elif fence is None:
+            line = HEADING_RE.sub(lambda m: m.group(1) + "#", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _pack_section(uri: str, approach: Entry) -> list[str]:
+    f = approach.fields
+    originator = md_text(f.get("originator", "")) + (f" ({f['year']})" if f.get("year") else "")
+    return [f'<section class="kb-pack-item" markdown>', "",
+            f"## {md_text(title_of(approach))}", "", md_text(summary_of(approach)), "",
+            *facts_block([("Devised by", originator), ("Group size", range_text(f.get("group_size"), "people")),
+                          ("Time", duration_text(f.get("duration_minutes")))]),
+            demote_headings(approach.body.strip()), "", "</section>", ""]
+
+
+def _pack(uri: str, title: str, intro: str, approaches: list[Entry]) -> Page:
+    lines = [f"# {md_text(title)}", "", intro, "{ .kb-summary }", "",
+             '<p class="kb-print-hint"><button type="button" class="md-button" data-kb-print hidden>Print this pack'
+             "</button> Each approach starts on a new A4 page.</p>", ""]
+    for approach in approaches:
+        lines += _pack_section(uri, approach)
+    content = front_matter(title=title, description=intro, search={"exclude": True}, hide=["navigation", "toc"])
+    return Page(uri, content + "\n".join(lines))
+
+
+def render_print_packs(col: Collection) -> list[Page]:
+    """One printable pack per barrier, and one with the whole collection; kept out of search to avoid duplicates."""
+    pages = [_pack("print/index.md", "All approaches, for printing",
+                   f"Every approach in the collection ({len(col.approaches)}), ready to print.",
+                   list(col.approaches.values()))]
+    for barrier in col.barriers.values():
+        helpers = col.barrier_approaches.get(barrier.slug, [])
+        pages.append(_pack(f"print/{barrier.slug}.md", f"Print pack: {title_of(barrier)}",
+                           f"The {len(helpers)} approaches that help with this barrier, ready to print.", helpers))
+    return pages

@@ -1,0 +1,19 @@
+"""Every page of the site, assembled from the renderers: entry pages, list pages and the reader's tools."""
+
+from __future__ import annotations
+
+from .link import Collection
+from .render import Page, render_entry
+from .render_lists import (
+    render_approach_index, render_barrier_index, render_home, render_place_index, render_theme_pages,
+)
+from .render_tools import render_matchmaker, render_matrix, render_print_packs
+
+
+def render_site(col: Collection) -> list[Page]:
+    pages = [render_home(col), render_approach_index(col), render_barrier_index(col), render_place_index(col),
+             render_matchmaker(col), render_matrix(col)]
+    pages += render_theme_pages(col)
+    pages += render_print_packs(col)
+    pages += [render_entry(entry, col) for entry in col.entries()]
+    return pages
