@@ -23,7 +23,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 PAGES = ["", "approaches/", "approaches/trust-and-agreement/", "approaches/open-space-technology/",
          "barriers/", "barriers/lack-of-trust/", "places/", "places/doncaster/", "themes/",
-         "themes/relationships-and-trust/", "about/", "contributing/", "reference/"]
+         "themes/relationships-and-trust/", "matchmaker/", "matrix/", "print/lack-of-trust/", "about/",
+         "contributing/", "reference/"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -54,12 +55,17 @@ def browser():
 
 @pytest.fixture
 def context(browser):
+    """A fresh browser context that records every request and fails the test on any console error."""
     context = browser.new_context()
     context.set_default_timeout(5000)
     context.requests = []
+    context.errors = []
     context.on("request", lambda request: context.requests.append(request.url))
+    context.on("console", lambda message: message.type == "error" and context.errors.append(message.text))
+    context.on("weberror", lambda error: context.errors.append(str(error.error)))
     yield context
     context.close()
+    assert context.errors == []
 
 
 def axe_violations(page) -> list[str]:
@@ -114,15 +120,99 @@ def test_no_third_party_requests_and_no_cookies(context, base_url):
     assert context.cookies() == []
 
 
-def test_readable_with_javascript_off(browser, base_url):
+def test_readable_with_javascript_off(browser, base_url, built_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "approaches/trust-and-agreement/")
     assert page.locator("h1").inner_text().startswith("Trust and Agreement")
     assert page.get_by_role("link", name="Doncaster").first.is_visible()
     page.goto(base_url + "approaches/")
-    assert page.locator("article a[href*='trust-and-agreement']").count() >= 1
+    every_approach = len(list((built_site / "approaches").glob("*/index.html")))
+    assert page.locator("#kb-results li.kb-item:visible").count() == every_approach
+    assert not page.locator("#kb-filters").is_visible()  # a form that cannot work without the script stays hidden
+    page.goto(base_url + "matchmaker/")
+    assert page.get_by_role("link", name="Partners don't trust each other").is_visible()
     context.close()
+
+
+def visible_slugs(page) -> list[str]:
+    return page.locator("#kb-results li.kb-item:visible").evaluate_all("items => items.map(i => i.dataset.slug)")
+
+
+def test_filters_narrow_the_list_and_live_in_the_url(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "approaches/")
+    total = len(visible_slugs(page))
+    page.get_by_label("Partners don't trust each other").check()
+    trust = visible_slugs(page)
+    assert "trust-and-agreement" in trust and len(trust) < total
+    page.get_by_label("People taking part").fill("8")
+    page.get_by_label("People taking part").press("Tab")
+    page.wait_for_function("location.search.includes('people=8')")
+    narrowed = visible_slugs(page)
+    assert set(narrowed) <= set(trust) and "trust-and-agreement" in narrowed
+    for slug in narrowed:
+        item = page.locator(f"li[data-slug='{slug}']")
+        assert "lack-of-trust" in item.get_attribute("data-barriers").split()
+        assert int(item.get_attribute("data-people-min")) <= 8 <= int(item.get_attribute("data-people-max"))
+    assert page.locator("#kb-count").inner_text() == f"Showing {len(narrowed)} of {total} approaches"
+    assert "barrier=lack-of-trust" in page.url
+    assert axe_violations(page) == []
+
+    shared = context.new_page()  # the URL alone restores the same view
+    shared.goto(page.url)
+    assert visible_slugs(shared) == narrowed
+    assert shared.get_by_label("Partners don't trust each other").is_checked()
+
+    page.go_back()  # the back button undoes the last filter
+    page.wait_for_function("!location.search.includes('people=8')")
+    assert visible_slugs(page) == trust
+
+
+def test_home_search_box_leads_to_the_filtered_list(context, base_url):
+    page = context.new_page()
+    page.goto(base_url)
+    page.get_by_label("Search the approaches").fill("Whitmore")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/approaches/?q=Whitmore")
+    assert visible_slugs(page) == ["grow-model"]
+
+
+def test_matchmaker_ranks_by_fit_and_says_why(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "matchmaker/?barrier=lack-of-trust&people=8&time=120")
+    results = page.locator("#kb-mm-results > li")
+    results.first.wait_for()
+    first = results.first.inner_text()
+    assert "Helps with: Partners don't trust each other" in first and "Works for 8 people" in first
+    titles = [t.split("\n")[0] for t in results.all_inner_texts()]
+    assert "Trust and Agreement matrix" in titles[:3]
+    assert axe_violations(page) == []
+    page.get_by_label("People taking part").fill("500")
+    page.wait_for_function("location.search.includes('people=500')")
+    for text in results.all_inner_texts():  # nobody is offered a method for a dozen people
+        assert "Works for 500 people" in text or "no set group size" in text
+
+
+def test_matrix_has_every_approach_and_barrier(context, base_url, built_site):
+    page = context.new_page()
+    page.goto(base_url + "matrix/")
+    approaches = len(list((built_site / "approaches").glob("*/index.html")))
+    barriers = len(list((built_site / "barriers").glob("*/index.html")))
+    assert page.locator("table.kb-matrix__table tbody tr").count() == approaches
+    assert page.locator("table.kb-matrix__table thead th").count() == barriers + 1
+    row = page.locator("tbody tr", has=page.get_by_role("link", name="Trust and Agreement matrix", exact=True))
+    assert row.locator("td.kb-yes").count() == 3
+
+
+def test_pages_carry_share_meta_and_canonical_url(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "approaches/grow-model/")
+    meta = lambda selector: page.locator(selector).get_attribute("content")  # noqa: E731
+    assert meta("meta[property='og:title']").startswith("GROW")
+    assert meta("meta[property='og:description']") == meta("meta[name='description']")
+    assert meta("meta[name='twitter:card']") == "summary"
+    assert page.locator("link[rel='canonical']").get_attribute("href").endswith("/approaches/grow-model/")
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -133,3 +223,24 @@ def test_no_sideways_scrolling_on_phone_or_desktop(browser, base_url, width):
         page.goto(base_url + path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
     context.close()
+
+
+def test_approach_prints_as_a_clean_a4_card(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "approaches/trust-and-agreement/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    after = page.locator("article a[href^='https://www.leadershipcentre']").first.evaluate(
+        "a => getComputedStyle(a, '::after').content")
+    assert "leadershipcentre.org.uk" in after  # links are written out as text on paper
+    assert page.pdf(format="A4").startswith(b"%PDF")
+
+
+def test_barrier_pack_starts_each_approach_on_a_new_page(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "print/lack-of-trust/")
+    sections = page.locator("section.kb-pack-item")
+    assert sections.count() >= 3
+    page.emulate_media(media="print")
+    assert sections.nth(1).evaluate("s => getComputedStyle(s).breakBefore") == "page"
