@@ -79,9 +79,11 @@ def filter_form(col: Collection) -> list[str]:
              "</select></div>",
              "</div>"]
     lines += checkboxes("barrier", "Helps with", [(b.slug, str(b.fields["title"])) for b in col.barriers.values()])
+    lines.append('<details class="kb-filters__more"><summary>More filters: theme, difficulty, evidence</summary>')
     lines += checkboxes("theme", "Theme", [(t.slug, t.title) for t in THEMES])
     lines += checkboxes("difficulty", "Difficulty", [(d, d.capitalize()) for d in DIFFICULTIES])
     lines += checkboxes("used", "Evidence", [("1", "Used in a documented place")])
+    lines.append("</details>")
     lines += ['<p class="kb-filters__note">Group size and time match facilitated methods; models and theories '
               "have neither, so those filters leave them out.</p>",
               '<button type="reset" class="md-button">Clear filters</button>',

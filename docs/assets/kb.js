@@ -25,6 +25,10 @@
         el.value = params.get(el.name) || "";
       }
     });
+    /* A filter set from the URL must not hide inside a closed "more filters" section. */
+    Array.prototype.forEach.call(form.querySelectorAll("details"), function (details) {
+      if (details.querySelector("input:checked")) details.open = true;
+    });
   }
 
   function rangeOf(item, name) {
