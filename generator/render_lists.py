@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 
+from .englandmap import ATTRIBUTION, MapPlace, render_england_map
 from .link import Collection
 from .load import Entry
 from .model import DIFFICULTIES, REGIONS, THEMES
 from .render import (
-    Page, duration_text, front_matter, href, md_link, md_text, range_text, summary_of, theme_uri,
+    Page, duration_text, entry_uri, front_matter, href, md_link, md_text, range_text, summary_of, theme_uri,
+    title_of, url_href,
 )
 
 APPROACHES_INDEX = "approaches/index.md"
@@ -138,16 +140,24 @@ def place_list(from_uri: str, col: Collection) -> list[str]:
     return lines
 
 
-def render_place_index(col: Collection, map_svg: str | None = None) -> Page:
+def place_map(uri: str, col: Collection) -> list[str]:
+    """The places with coordinates on a map of England's regions; the list below the map names every place."""
+    markers = [MapPlace(p.slug, title_of(p), p.fields["region"], url_href(uri, entry_uri(p)), *p.fields["coordinates"])
+               for p in col.places.values() if p.fields.get("coordinates")]
+    if not markers:
+        return []
+    return ['<figure class="kb-map">', "", render_england_map(markers), "",
+            f"<figcaption>{html.escape(ATTRIBUTION)} "
+            '<a href="https://www.naturalearthdata.com/">About Natural Earth</a>.</figcaption>', "</figure>", ""]
+
+
+def render_place_index(col: Collection) -> Page:
     uri = "places/index.md"
     used = sum(1 for uses in col.place_uses.values() if uses)
     lines = ["# Places", "",
              f"{len(col.places)} places that took part in Local Vision or Total Place. For {used} of them a source "
              "documents the approaches they used.", ""]
-    if map_svg:
-        lines += ['<figure class="kb-map" markdown="span">', map_svg,
-                  "<figcaption>Places on a map of England's nine regions. Region outlines: Natural Earth "
-                  "(public domain), approximate.</figcaption>", "</figure>", ""]
+    lines += place_map(uri, col)
     lines += ["## Places by region", "", *place_list(uri, col)]
     content = front_matter(title="Places", description="Places that used these approaches, on a map and by region.")
     return Page(uri, content + "\n".join(lines), in_nav=True)

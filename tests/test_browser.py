@@ -244,3 +244,13 @@ def test_barrier_pack_starts_each_approach_on_a_new_page(context, base_url):
     assert sections.count() >= 3
     page.emulate_media(media="print")
     assert sections.nth(1).evaluate("s => getComputedStyle(s).breakBefore") == "page"
+
+
+def test_map_places_every_place_with_a_link(context, base_url, built_site):
+    page = context.new_page()
+    page.goto(base_url + "places/")
+    places = len(list((built_site / "places").glob("*/index.html")))
+    links = page.locator("figure.kb-map svg a")
+    assert links.count() == places  # every real place has coordinates
+    links.filter(has_text="Doncaster").first.click()
+    page.wait_for_url("**/places/doncaster/")
