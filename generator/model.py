@@ -47,6 +47,11 @@ PROGRAMMES = ("Local Vision", "Total Place", "Total Place pre-pilot")
 DIFFICULTIES = ("easy", "moderate", "hard")
 
 
+def article(noun: str) -> str:
+    """'a' or 'an' for a noun in messages and docs ("an approach", "a place")."""
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
 def current_year() -> int:
     return datetime.date.today().year
 

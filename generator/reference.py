@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import KINDS, Choice, Field, Integer, ListOf, Pair, Record, Ref, Text, Url
+from .model import article, KINDS, Choice, Field, Integer, ListOf, Pair, Record, Ref, Text, Url
 
 
 def describe_type(spec) -> str:
@@ -19,7 +19,7 @@ def describe_type(spec) -> str:
     if isinstance(spec, Choice):
         return "one of: " + ", ".join(f"`{o}`" for o in spec.options)
     if isinstance(spec, Ref):
-        return f"slug of a {spec.kind}"
+        return f"slug of {article(spec.kind)} {spec.kind}"
     if isinstance(spec, Pair):
         return f"[{spec.names[0]}, {spec.names[1]}]"
     if isinstance(spec, ListOf):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import KINDS, SLUG_PATTERN, Choice, Field, Integer, Kind, ListOf, Number, Pair, Record, Ref, Text, Url
+from .model import article, KINDS, SLUG_PATTERN, Choice, Field, Integer, Kind, ListOf, Number, Pair, Record, Ref, Text, Url
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
 SCHEMA_BASE_URL = "https://art-of-change-making.github.io/knowledge-base/schema/"
@@ -36,7 +36,7 @@ def type_schema(spec) -> dict:
     if isinstance(spec, Choice):
         return {"enum": list(spec.options)}
     if isinstance(spec, Ref):
-        return {"type": "string", "pattern": SLUG_PATTERN, "description": f"slug of a {spec.kind}"}
+        return {"type": "string", "pattern": SLUG_PATTERN, "description": f"slug of {article(spec.kind)} {spec.kind}"}
     if isinstance(spec, Pair):
         return {"type": "array", "prefixItems": [type_schema(spec.first), type_schema(spec.second)],
                 "minItems": 2, "maxItems": 2}

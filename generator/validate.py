@@ -63,6 +63,9 @@ class _Checker:
     # -- front matter ------------------------------------------------------------------------
 
     def value(self, spec, value, path: tuple) -> None:
+        if value is None:  # `field:` with nothing after it: the commonest slip in a scaffolded entry
+            self.report(path, "is empty; give it a value or delete the line")
+            return
         checker = {
             Record: self.record, ListOf: self.list_of, Text: self.text, Url: self.url, Integer: self.integer,
             Number: self.number, Choice: self.choice, Ref: self.ref, Pair: self.pair,
@@ -108,8 +111,11 @@ class _Checker:
             self.value(spec.item, item, path + (index,))
 
     def text(self, spec: Text, value, path: tuple) -> None:
+        if value is None:
+            self.report(path, "is empty; write the text after the colon")
+            return
         if not isinstance(value, str):
-            hint = " (put it in quotes)" if isinstance(value, (int, float, bool)) or value is None else ""
+            hint = "" if isinstance(value, (list, dict)) else " (put it in quotes)"  # numbers, true/false, dates
             self.report(path, f"expected text, got {_type_name(value)}{hint}")
             return
         if not value.strip():
@@ -147,12 +153,16 @@ class _Checker:
             self.report(path, f"{value} is outside {spec.minimum} to {spec.maximum}")
 
     def choice(self, spec: Choice, value, path: tuple) -> None:
-        if not isinstance(value, str) or value not in spec.options:
+        if not isinstance(value, str):
+            self.report(path, f"expected one of: {', '.join(spec.options)}; got {_type_name(value)}")
+        elif value not in spec.options:
             self.report(path, f"'{value}' is not allowed{did_you_mean(value, spec.options)}; "
                               f"choose one of: {', '.join(spec.options)}")
 
     def ref(self, spec: Ref, value, path: tuple) -> None:
-        if not isinstance(value, str) or not SLUG_RE.match(value):
+        if not isinstance(value, str):
+            self.report(path, f"expected a {spec.kind} slug (the file name without .md), got {_type_name(value)}")
+        elif not SLUG_RE.match(value):
             self.report(path, f"'{value}' is not a {spec.kind} slug (lowercase letters, digits and hyphens, "
                               f"the file name without .md)")
 
@@ -185,6 +195,11 @@ class _Checker:
                     self.entry.path, self.entry.body_line + offset, "body",
                     f"unexpected heading '## {text}'{did_you_mean(text, required)}; the sections are: "
                     + ", ".join(f"'## {h}'" for h in required) + " (use '###' for sub-headings)"))
+        for heading, offset, words in _section_sizes(self.entry.body, scan.headings):
+            if heading in required and words == 0:
+                self.problems.append(Problem(self.entry.path, self.entry.body_line + offset, "body",
+                                             f"the section '## {heading}' is empty; write it or ask for help in "
+                                             "your pull request"))
         missing = [h for h in required if h not in found]
         for heading in missing:
             self.problems.append(Problem(self.entry.path, self.entry.body_line, "body",
@@ -193,3 +208,11 @@ class _Checker:
         if not missing and present != list(required):
             self.problems.append(Problem(self.entry.path, self.entry.body_line, "body",
                                          "sections are out of order; use: " + ", ".join(required)))
+
+
+def _section_sizes(body: str, headings: list[tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """(heading, line offset, words) for each level-2 section of a body."""
+    lines = body.split("\n")
+    bounds = [offset for offset, _ in headings] + [len(lines)]
+    return [(text, offset, len(" ".join(lines[offset + 1:bounds[i + 1]]).split()))
+            for i, (offset, text) in enumerate(headings)]

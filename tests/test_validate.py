@@ -117,3 +117,14 @@ def test_raw_html_and_script_links_in_the_body(tree):
     assert found[0].startswith("approaches/six-thinking-hats.md:23: body: raw HTML <script> is not allowed")
     assert found[1] == "approaches/six-thinking-hats.md:25: body: links to 'javascript:' addresses are not allowed; use https://"
     assert len(found) == 2
+
+
+def test_an_empty_value_says_so(tree):
+    assert check(tree, "year:\n") == ["approaches/six-thinking-hats.md:9: year: is empty; give it a value or delete the line"]
+
+
+def test_an_empty_section_is_named(tree):
+    body = APPROACH_BODY.replace("C.\n", "\n")
+    assert check(tree, body=body) == [
+        "approaches/six-thinking-hats.md:17: body: the section '## How to use it' is empty; write it or ask for help "
+        "in your pull request"]
