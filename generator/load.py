@@ -7,6 +7,7 @@ raises on bad input: it returns the entries it could read and a problem for each
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -82,9 +83,14 @@ def load_collection(root: Path) -> Loaded:
         if not folder.is_dir():
             continue
         seen_lower: dict[str, str] = {}
-        for item in sorted(folder.iterdir()):
+        # Lowercase names first: when two names differ only in case, the valid one is loaded and
+        # the clash is reported on the other.
+        for item in sorted(folder.iterdir(), key=lambda p: (p.name != p.name.lower(), p.name)):
             rel = f"{kind.folder}/{item.name}"
             if item.name.startswith("."):
+                continue
+            if item.is_symlink() and not item.exists():
+                problems.append(Problem(rel, 1, "file", "is a symbolic link to a file that does not exist"))
                 continue
             if item.is_symlink() and not _inside(item.resolve(), root.resolve()):
                 problems.append(Problem(rel, 1, "file", "is a symbolic link to a file outside the repository"))
@@ -92,6 +98,9 @@ def load_collection(root: Path) -> Loaded:
             if item.is_dir():
                 problems.append(Problem(rel, 1, "file", f"folders are not allowed inside {kind.folder}/; "
                                                         "put each entry directly in the folder"))
+                continue
+            if not item.is_file():
+                problems.append(Problem(rel, 1, "file", "is not a regular file"))
                 continue
             if item.suffix != ".md":
                 problems.append(Problem(rel, 1, "file", f"only Markdown files (.md) belong in {kind.folder}/"))
@@ -130,11 +139,14 @@ def load_file(root: Path, rel_path: str) -> tuple[Entry | None, list[Problem]]:
         return None, problems
 
     full = root / rel_path
-    size = os.path.getsize(full)
-    if size > MAX_FILE_BYTES:
-        return None, [Problem(rel_path, 1, "file", f"is {size // 1024} KB; entries must be under "
-                                                   f"{MAX_FILE_BYTES // 1024} KB")]
-    raw = full.read_bytes()
+    try:
+        size = os.path.getsize(full)
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(rel_path, 1, "file", f"is {size // 1024} KB; entries must be under "
+                                                       f"{MAX_FILE_BYTES // 1024} KB")]
+        raw = full.read_bytes()
+    except OSError as error:
+        return None, [Problem(rel_path, 1, "file", f"cannot be read ({error.strerror or error})")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -165,24 +177,58 @@ def parse_front_matter(text: str) -> tuple[dict, dict, str, int]:
         if "\t" in indent:
             raise _FrontMatterError(number, "a tab is used for indentation; YAML needs spaces")
     yaml_text = "\n".join(text_lines[1:closing])
+    file_line = _FileLines(yaml_text)
     try:
         root_node = yaml.compose(yaml_text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 2) if mark is not None else 1
-        raise _FrontMatterError(line, f"YAML syntax error: {error.problem or error.context}") from None
+        raise _FrontMatterError(*_describe_yaml_error(error, file_line)) from None
+    except yaml.reader.ReaderError as error:  # a control character: PyYAML gives its offset in the YAML text
+        line = yaml_text.count("\n", 0, error.position) + 2
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        raise _FrontMatterError(line, f"the invisible character U+{ord(character):04X} is not allowed in front "
+                                      "matter; delete it") from None
     except yaml.YAMLError as error:
-        raise _FrontMatterError(1, f"YAML error: {error}") from None
+        raise _FrontMatterError(1, "YAML error: " + " ".join(str(error).split())) from None
     lines: dict = {}
     if root_node is None:
         values: dict = {}
     elif not isinstance(root_node, yaml.MappingNode):
-        raise _FrontMatterError(root_node.start_mark.line + 2,
+        raise _FrontMatterError(file_line(root_node.start_mark),
                                 "front matter must be 'field: value' lines, not a single value or a list")
     else:
-        values = _NodeReader(lines).read(root_node, (), 0)
+        values = _NodeReader(lines, file_line).read(root_node, (), 0)
     body = "\n".join(text_lines[closing + 1:])
     return values, lines, body, closing + 2
+
+
+class _FileLines:
+    """The file line of a PyYAML mark in the front matter (which starts on the file's line 2).
+
+    Counted from the mark's character offset, not its `line`: YAML also breaks lines at U+0085,
+    U+2028 and U+2029, which editors show inside a line.
+    """
+
+    def __init__(self, yaml_text: str):
+        self.newlines = [index for index, character in enumerate(yaml_text) if character == "\n"]
+
+    def __call__(self, mark) -> int:
+        return bisect.bisect_left(self.newlines, mark.index) + 2
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError, file_line: _FileLines) -> tuple[int, str]:
+    """(file line, message) for a PyYAML syntax error, naming where an unclosed value started.
+
+    PyYAML reports where it gave up, often the line after the mistake; its `context` says what it
+    was reading and where that began ("while parsing a flow sequence" on the line with the '[').
+    """
+    mark = error.problem_mark or error.context_mark
+    line = file_line(mark) if mark is not None else 1
+    message = f"YAML syntax error: {error.problem or error.context}"
+    if error.context and error.context_mark is not None and file_line(error.context_mark) != line:
+        message += f" ({error.context} that starts on line {file_line(error.context_mark)})"
+    if error.problem == "mapping values are not allowed in this context":
+        message += "; put a value that contains ': ' in quotes, and indent fields evenly"
+    return line, message
 
 
 class _NodeReader:
@@ -192,13 +238,14 @@ class _NodeReader:
     keys and aliases, and keep line numbers for every field.
     """
 
-    def __init__(self, lines: dict):
+    def __init__(self, lines: dict, file_line: _FileLines):
         self.lines = lines
+        self.file_line = file_line
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def read(self, node: yaml.Node, path: tuple, depth: int):
-        line = node.start_mark.line + 2
+        line = self.file_line(node.start_mark)
         if id(node) in self.seen:
             raise _FrontMatterError(line, "YAML anchors and aliases ('&' and '*') are not allowed")
         self.seen.add(id(node))
@@ -210,7 +257,7 @@ class _NodeReader:
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
-                key_line = key_node.start_mark.line + 2
+                key_line = self.file_line(key_node.start_mark)
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _FrontMatterError(key_line, "YAML merge keys ('<<') are not allowed")
                 if not isinstance(key_node, yaml.ScalarNode):

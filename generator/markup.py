@@ -4,10 +4,17 @@ and links that cannot run code.
 Python-Markdown passes raw HTML straight through to the page, so an entry body is the one place
 a contributor could smuggle a script onto the site. We refuse such bodies at check time, with the
 line, rather than silently stripping them, so what a contributor sees in review is what readers get.
+
+The scan is deliberately stricter than a browser: it looks at the whole body at once (a tag or a
+link may span lines), decodes HTML entities before judging a link (`&#106;avascript:` is
+`javascript:` to a browser), accepts an allowed tag only in a plain form that Python-Markdown and
+browsers cannot read differently, and refuses `attr_list` attributes (`{ onclick="..." }`), which
+would otherwise put any attribute on the element before them.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -19,12 +26,18 @@ FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
 TITLE_HEADING_RE = re.compile(r"^#[ \t]+\S")
 CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
-TAG_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?")
-ATTRIBUTE_RE = re.compile(r"([^\s=/]+)\s*(?:=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]*)")
-REFERENCE_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 COMMENT_RE = re.compile(r"<!--.*?-->")
+TAG_START_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)(:?)")
+# An allowed tag in its plain form: attributes with quoted values free of '<' and '>', so the tag
+# ends at the same '>' for Python-Markdown and for every browser.
+_VALUE = r"""(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+)"""
+PLAIN_TAG_RE = re.compile(rf"<([a-zA-Z]+)((?:\s+[a-zA-Z-]+(?:\s*=\s*{_VALUE})?)*)\s*/?>")
+ATTRIBUTE_RE = re.compile(rf"([a-zA-Z-]+)(?:\s*=\s*{_VALUE})?")
+AUTOLINK_RE = re.compile(r"<\s*([^<>\s]*)")
+LINK_TARGET_RE = re.compile(r"\]\([\s>]*<?([^)\s>]*)")  # '>' too: a link may continue inside a quote
+REFERENCE_RE = re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE)
+ATTRIBUTE_LIST_RE = re.compile(r"\{[^{}\n]*=[^}\n]*\}")
+SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 @dataclass
@@ -36,6 +49,7 @@ class BodyScan:
 def scan_body(body: str) -> BodyScan:
     """Headings and markup problems of a Markdown body, with 0-based line offsets."""
     scan = BodyScan()
+    prose: list[str] = []  # the body with code blocks blanked, so line offsets stay the same
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
         fence_match = FENCE_RE.match(line)
@@ -45,8 +59,10 @@ def scan_body(body: str) -> BodyScan:
                 fence = marker[0] * 3
             elif marker.startswith(fence):
                 fence = None
+            prose.append("")
             continue
         if fence is not None:
+            prose.append("")
             continue
         heading = HEADING_RE.match(line)
         if heading:
@@ -54,35 +70,65 @@ def scan_body(body: str) -> BodyScan:
         elif TITLE_HEADING_RE.match(line):
             scan.problems.append((offset, "a '# ' heading is not allowed: the page title comes from 'title'; "
                                           "use '## ' for sections"))
-        for message in _line_problems(line):
-            scan.problems.append((offset, message))
+        prose.append(line)
+    scan.problems += _markup_problems("\n".join(prose))
+    scan.problems.sort(key=lambda problem: problem[0])
     return scan
 
 
-def _line_problems(line: str) -> list[str]:
-    text = COMMENT_RE.sub("", CODE_SPAN_RE.sub("", line))
-    problems = []
-    for match in TAG_RE.finditer(text):
-        name = match.group(2).lower()
-        if match.group(1):  # a closing tag: its opening tag has been judged already
+def _blank(match: re.Match) -> str:
+    """The matched text as spaces, keeping its line breaks."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _markup_problems(text: str) -> list[tuple[int, str]]:
+    """Raw HTML, attribute lists and links in `text` that could run code, with 0-based line offsets."""
+    text = COMMENT_RE.sub(_blank, CODE_SPAN_RE.sub(_blank, text))
+    problems: list[tuple[int, str]] = []
+
+    def report(position: int, message: str) -> None:
+        problems.append((text.count("\n", 0, position), message))
+
+    for match in TAG_START_RE.finditer(text):
+        closing, name, colon = match.groups()
+        if colon:  # <https://...> is an autolink, judged as a link
+            problem = link_problem(AUTOLINK_RE.match(text, match.start()).group(1))
+            if problem:
+                report(match.start(), problem)
             continue
+        if closing:  # a closing tag: its opening tag has been judged already
+            continue
+        name = name.lower()
         if name not in ALLOWED_TAGS:
-            problems.append(f"raw HTML <{name}> is not allowed; write Markdown instead (allowed tags: "
-                            f"{', '.join(sorted(ALLOWED_TAGS))})")
+            report(match.start(), f"raw HTML <{name}> is not allowed; write Markdown instead (allowed tags: "
+                                  f"{', '.join(sorted(ALLOWED_TAGS))})")
             continue
-        for attribute, _ in ATTRIBUTE_RE.findall(match.group(3)):
+        plain = PLAIN_TAG_RE.match(text, match.start())
+        if plain is None:
+            report(match.start(), f"write <{name}> plainly, e.g. <{name} title=\"...\">: attribute values in "
+                                  "quotes, without '<' or '>', and the tag closed with '>'")
+            continue
+        for attribute in ATTRIBUTE_RE.findall(plain.group(2)):
             if attribute.lower() not in ALLOWED_ATTRIBUTES:
-                problems.append(f"the attribute '{attribute}' on <{name}> is not allowed")
-    for target in LINK_TARGET_RE.findall(text) + REFERENCE_RE.findall(text):
-        problem = link_problem(target)
+                report(match.start(), f"the attribute '{attribute}' on <{name}> is not allowed")
+    for match in ATTRIBUTE_LIST_RE.finditer(text):
+        report(match.start(), f"the attribute list '{match.group()}' is not allowed: it could add scripts to the "
+                              "page (only '{ .class }' and '{ #id }' are)")
+    for match in [*LINK_TARGET_RE.finditer(text), *REFERENCE_RE.finditer(text)]:
+        problem = link_problem(match.group(1))
         if problem:
-            problems.append(problem)
-    return problems
+            report(match.start(1), problem)
+    return sorted(set(problems))  # '[x](<javascript:...>)' is a link and an autolink: say it once
 
 
 def link_problem(target: str) -> str | None:
-    """Why a link target is refused, or None. Relative links and http(s)/mailto are fine."""
-    cleaned = re.sub(r"[\x00-\x20]", "", target)
+    """Why a link target is refused, or None. Relative links and http(s)/mailto are fine.
+
+    Judges the target as a browser reads it: entities decoded (`&#106;`, `&colon;`), then
+    control characters and spaces dropped (`java&#9;script:` is `javascript:`); backslashes are
+    dropped too, to be safe.
+    """
+    cleaned = re.sub(r"[\x00-\x20\\]", "", html.unescape(target))
     scheme = SCHEME_RE.match(cleaned)
     if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
         return f"links to '{scheme.group(1)}:' addresses are not allowed; use https://"

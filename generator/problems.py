@@ -7,8 +7,11 @@ as `path:line: field: message`, which editors and terminals turn into clickable 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +20,12 @@ class Problem:
     line: int
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        # A problem is always one line: a field name, value or file name from the content may hold a
+        # line break or another invisible character, which is shown escaped ('\n') instead.
+        for name in ("path", "field", "message"):
+            object.__setattr__(self, name, _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], getattr(self, name)))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"

@@ -1,0 +1,167 @@
+"""Completeness: prove that a built site lost nothing on the way from the content to the HTML.
+
+A build can "succeed" and still drop an entry: a page overwritten by a clashing file, a page the
+search plugin skipped, an index that stopped listing a kind, a link to a page that was renamed.
+`verify_site` checks the built site against the pages the core generated:
+
+- every generated page and file is in the site (an entry's page at `<folder>/<slug>/`);
+- every entry is in the search index (`search/search_index.json`) and linked from its index page
+  (`approaches/`, `barriers/`, `places/`);
+- every link and asset reference in the generated pages resolves to a file in the site.
+
+It reads only files, so it runs after every MkDocs build (see plugin.py) and on any site folder
+(`python -m generator verify SITE_DIR`). Problems come back as `path:line: field: message`.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .load import kind_of
+from .problems import Problem
+from .render import Page
+
+SEARCH_INDEX = "search/search_index.json"
+_EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto:, data:, //host
+
+
+def output_path(src_uri: str, directory_urls: bool = True) -> str:
+    """Where MkDocs writes a page or file, relative to the site folder (its rule for `dest_uri`)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    folder, name = posixpath.split(src_uri[: -len(".md")])
+    if name in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, name, "index.html") if directory_urls else posixpath.join(folder, f"{name}.html")
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """A page's URL relative to the site root, as MkDocs and the search index write it."""
+    path = output_path(src_uri, directory_urls)
+    if directory_urls and posixpath.basename(path) == "index.html":
+        return (posixpath.dirname(path) or ".") + "/"
+    return path
+
+
+class _LinkCollector(HTMLParser):
+    """Every href and src in a page, with the line it is on."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append((self.getpos()[0], value))
+
+
+def page_links(html_text: str) -> list[tuple[int, str]]:
+    collector = _LinkCollector()
+    collector.feed(html_text)
+    collector.close()
+    return collector.links
+
+
+class _Site:
+    """The built site folder, answering "is this path in it?" (cached: pages share many targets)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._known: dict[str, bool] = {}
+
+    def has(self, path: str) -> bool:
+        if path not in self._known:
+            target = self.root / path
+            self._known[path] = target.is_file() or (target / "index.html").is_file()
+        return self._known[path]
+
+    def resolve(self, from_path: str, href: str) -> str | None:
+        """The site path a relative link points to, or None when it is external or a same-page anchor."""
+        if _EXTERNAL_RE.match(href) or href.startswith("#"):
+            return None
+        path = unquote(urlsplit(href).path)
+        if not path:
+            return None
+        base = "" if path.startswith("/") else posixpath.dirname(from_path)
+        return posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+
+
+def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True) -> list[Problem]:
+    """Everything the generated `pages` promised that the site at `site_dir` does not have."""
+    site = _Site(site_dir)
+    entries = [page for page in pages if _is_entry(page)]
+    problems = []
+    for page in pages:
+        out = output_path(page.src_uri, directory_urls)
+        if not (site_dir / out).is_file():
+            problems.append(Problem(page.source_path if _is_entry(page) else out, 1, "site",
+                                    f"{out} is missing from the built site"))
+    problems += _search_problems(site_dir, entries, directory_urls)
+    problems += _index_problems(site, pages, entries, directory_urls)
+    problems += _link_problems(site, pages, directory_urls)
+    return problems
+
+
+def _is_entry(page: Page) -> bool:
+    return bool(page.source_path) and kind_of(page.source_path) is not None
+
+
+def _link_forms(out: str) -> set[str]:
+    """How a link to the file `out` resolves: to the file, or to its folder for `.../index.html`."""
+    return {out, posixpath.dirname(out) or "."} if posixpath.basename(out) == "index.html" else {out}
+
+
+def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
+    if not (site_dir / SEARCH_INDEX).is_file():
+        return [Problem(SEARCH_INDEX, 1, "search", "is missing from the built site; is the search plugin enabled?")]
+    try:
+        index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        locations = {doc["location"] for doc in index["docs"]}
+    except (ValueError, KeyError, TypeError) as error:
+        return [Problem(SEARCH_INDEX, 1, "search", f"is not a search index MkDocs wrote ({error!r})")]
+    return [Problem(page.source_path, 1, "search", f"is missing from the search index ({SEARCH_INDEX} has no "
+                                                   f"page '{page_url(page.src_uri, directory_urls)}')")
+            for page in entries if page_url(page.src_uri, directory_urls) not in locations]
+
+
+def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directory_urls: bool) -> list[Problem]:
+    """Each entry must be linked from its kind's index page (`approaches/index.md` and so on)."""
+    problems = []
+    generated = {page.src_uri for page in pages}
+    linked: dict[str, set[str | None]] = {}  # index page -> the site paths it links to
+    for page in entries:
+        index_uri = f"{kind_of(page.source_path).folder}/index.md"
+        index_out = output_path(index_uri, directory_urls)
+        if index_uri not in generated or not site.has(index_out):
+            continue  # a missing index page is reported once, as a missing page
+        if index_out not in linked:
+            html_text = (site.root / index_out).read_text(encoding="utf-8")
+            linked[index_out] = {site.resolve(index_out, href) for _, href in page_links(html_text)}
+        if not _link_forms(output_path(page.src_uri, directory_urls)) & linked[index_out]:
+            problems.append(Problem(page.source_path, 1, "index", f"is not linked from {index_out}"))
+    return problems
+
+
+def _link_problems(site: _Site, pages: list[Page], directory_urls: bool) -> list[Problem]:
+    """Every relative href/src in every generated HTML page must name a file in the site."""
+    problems = []
+    for page in pages:
+        out = output_path(page.src_uri, directory_urls)
+        if not out.endswith(".html") or not site.has(out):
+            continue
+        for line, href in page_links((site.root / out).read_text(encoding="utf-8")):
+            target = site.resolve(out, href)
+            if target is None:
+                continue
+            if target == ".." or target.startswith("../"):
+                problems.append(Problem(out, line, "link", f"'{href}' points outside the site"))
+            elif not site.has(target):
+                problems.append(Problem(out, line, "link", f"'{href}' points to {target}, which is not in the "
+                                                           "built site"))
+    return problems

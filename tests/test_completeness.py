@@ -1,0 +1,87 @@
+"""After a build, `verify` proves nothing was lost: every entry's page, search entry and index link, and every link."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from generator.completeness import verify_site
+from generator.pipeline import build_pages
+from tests.test_plugin import CONFIG, mkdocs_build, site  # noqa: F401 (site is a fixture)
+
+SITE_URL = "https://example.org/kb/"  # CONFIG's site_url
+
+
+def verify(tree, site_dir) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "verify", str(site_dir), "--root", str(tree)],
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def test_a_complete_site_passes(tree, site):
+    pages, problems = build_pages(tree, SITE_URL)
+    assert problems == [] and verify_site(site, pages) == []
+    result = verify(tree, site)
+    assert result.returncode == 0, result.stdout
+    assert "are there, searchable, listed and linked correctly" in result.stderr
+
+
+def test_a_deleted_page_is_caught_with_the_links_that_now_break(tree, site):
+    (site / "approaches/grow-model/index.html").unlink()
+    result = verify(tree, site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert "approaches/grow-model.md:1: site: approaches/grow-model/index.html is missing from the built site" in lines
+    # trust-and-agreement lists grow-model as related; the approaches index lists every approach
+    broken = [line for line in lines if ": link: " in line]
+    assert any(line.startswith("approaches/trust-and-agreement/index.html:") and
+               line.endswith("link: '../grow-model/' points to approaches/grow-model, which is not in the built site")
+               for line in broken), broken
+    assert any(line.startswith("approaches/index.html:") for line in broken), broken
+
+
+def test_a_broken_link_is_named_with_its_page_and_line(tree, site):
+    page = site / "barriers/lack-of-trust/index.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines.insert(9, '<a href="../../places/atlantis/#history">Atlantis</a> <img src="../../assets/missing.png">')
+    page.write_text("\n".join(lines), encoding="utf-8")
+    pages, _ = build_pages(tree, SITE_URL)
+    assert [str(problem) for problem in verify_site(site, pages)] == [
+        "barriers/lack-of-trust/index.html:10: link: '../../places/atlantis/#history' points to places/atlantis, "
+        "which is not in the built site",
+        "barriers/lack-of-trust/index.html:10: link: '../../assets/missing.png' points to assets/missing.png, "
+        "which is not in the built site",
+    ]
+
+
+def test_an_entry_missing_from_the_search_index_is_caught(tree, site):
+    index_path = site / "search/search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"] = [doc for doc in index["docs"] if not doc["location"].startswith("places/doncaster/")]
+    index_path.write_text(json.dumps(index), encoding="utf-8")
+    pages, _ = build_pages(tree, SITE_URL)
+    assert [str(problem) for problem in verify_site(site, pages)] == [
+        "places/doncaster.md:1: search: is missing from the search index (search/search_index.json has no page "
+        "'places/doncaster/')"]
+
+
+def test_an_entry_missing_from_its_index_page_is_caught(tree, site):
+    index_page = site / "barriers/index.html"
+    html = index_page.read_text(encoding="utf-8")
+    assert 'href="action-stalls/"' in html
+    index_page.write_text(html.replace('href="action-stalls/"', 'href="#"'), encoding="utf-8")
+    pages, _ = build_pages(tree, SITE_URL)
+    assert [str(problem) for problem in verify_site(site, pages)] == [
+        "barriers/action-stalls.md:1: index: is not linked from barriers/index.html"]
+
+
+def test_the_build_fails_when_the_site_would_lose_its_search_and_keeps_the_last_site(tree, site):
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    (tree / "mkdocs.yml").write_text(CONFIG.replace("  - search\n", ""), encoding="utf-8")
+    result = mkdocs_build(tree)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "search/search_index.json:1: search: is missing from the built site; is the search plugin enabled?" in (
+        result.stderr)
+    assert "1 thing(s) missing from the built site, listed above" in result.stderr
+    assert f"The build failed: {site} was left as it was" in result.stderr
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
