@@ -8,11 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .exports import export_pages
+from .feed import feed_pages, recent_approaches
+from .history import file_dates
 from .link import Collection, link
 from .load import load_collection
 from .problems import Problem
 from .reference import render_field_reference
-from .render import Page
+from .render import Page, PageExtras
 from .site import render_site
 from .schema_export import schema_texts
 from .validate import validate_entry
@@ -43,12 +46,21 @@ def check(root: Path, only: set[str] | None = None) -> Checked:
     return Checked(collection, sorted(set(problems)), len(loaded.entries))
 
 
-def build_pages(root: Path) -> tuple[list[Page], list[Problem]]:
-    """Every page of the site, or no pages and the problems that stop the build."""
+def build_pages(root: Path, site_url: str | None = None,
+                repo_url: str | None = None) -> tuple[list[Page], list[Problem]]:
+    """Every page of the site, or no pages and the problems that stop the build.
+
+    `site_url` (the site's public address) makes the exports' page URLs absolute and enables the
+    Atom feed, which needs absolute addresses. `repo_url` gives approach pages their
+    "Report a use of this approach" link to the repository's issue form.
+    """
     checked = check(root)
     if checked.problems:
         return [], checked.problems
-    pages = render_site(checked.collection)
+    dates = file_dates(root)  # the build's one `git log`
+    recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
+    pages = render_site(checked.collection, PageExtras(dates, repo_url), recent)
+    pages += export_pages(checked.collection, dates, site_url) + feed_pages(checked.collection, dates, site_url)
     pages.append(Page("reference.md", render_field_reference(), in_nav=True))
     pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]
     contributing = root / "CONTRIBUTING.md"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
-from urllib.parse import quote
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
 
 import yaml
 
@@ -20,7 +20,6 @@ from .link import Collection, Use
 from .load import Entry
 from .model import APPROACH, BARRIER, PLACE, THEMES
 
-CONTRIBUTING_URL = "../contributing.md"
 _MD_ESCAPE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 
 
@@ -34,10 +33,37 @@ class Page:
     in_nav: bool = False
 
 
+@dataclass(frozen=True)
+class PageExtras:
+    """What entry pages show beyond the entry: when its file last changed, and where to report a use.
+
+    `dates` maps a source path to an object with a `changed` datetime (generator.history.FileDates).
+    """
+
+    dates: dict = field(default_factory=dict)
+    repo_url: str | None = None
+
+    def report_use_url(self, approach: Entry) -> str | None:
+        if not self.repo_url:
+            return None
+        query = urlencode({"template": "report-a-use.yml", "approach": str(approach.fields.get("title", ""))})
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
+
+    def changed_line(self, entry: Entry) -> list[str]:
+        dates = self.dates.get(entry.path)
+        if dates is None:
+            return []
+        day = dates.changed
+        return [f'<p class="kb-changed">Last changed <time datetime="{day.date().isoformat()}">'
+                f"{day.day} {day:%B %Y}</time></p>", ""]
+
+
 def md_text(value) -> str:
     """Inline-safe Markdown for a contributed string: shown literally, never as markup."""
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False).replace("|", "&#124;")
+    if text.startswith(":"):  # a line starting ': ' would become a definition list
+        text = "&#58;" + text[1:]
     return _MD_ESCAPE_RE.sub(r"\\\1", text)
 
 
@@ -47,7 +73,11 @@ def md_url(url: str) -> str:
 
 
 def front_matter(**values) -> str:
-    clean = {k: v for k, v in values.items() if v is not None}
+    # MkDocs and Material print `title` and `description` into the HTML unescaped (<title>, the header,
+    # double-quoted meta attributes, navigation), so they are escaped here, once. Apostrophes stay as they
+    # are, so that search matches "don't" in a title.
+    clean = {k: html.escape(v, quote=False).replace('"', "&quot;") if k in ("title", "description") else v
+             for k, v in values.items() if v is not None}
     return "---\n" + yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
 
@@ -165,7 +195,7 @@ def _use_line(from_uri: str, use: Use, show: str) -> str:
 # -- entry pages ------------------------------------------------------------------------------
 
 
-def render_approach(entry: Entry, col: Collection) -> Page:
+def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
     f = entry.fields
     originator = md_text(f.get("originator", ""))
@@ -197,17 +227,20 @@ def render_approach(entry: Entry, col: Collection) -> Page:
             line += f": {md_text(use.note)}"
         lines.append(f"{line} Source: {source_line(use.source)}")
     if not uses and not enablers:
-        lines.append(f"No documented use in a place yet. Know of one? See [how to contribute]({href(uri, 'contributing.md')}).")
+        lines.append("No documented use in a place yet.")
+    report = extras.report_use_url(entry)
+    if report:
+        lines += ["", f"Know of a documented use? [Report a use of this approach]({md_url(report)})."]
     lines.append("")
     related = col.related.get(entry.slug, [])
     if related:
         lines += ["## Related approaches", "", *[f"- {md_link(uri, r)}: {md_text(summary_of(r))}" for r in related], ""]
-    lines += _sources_section(entry)
+    lines += _sources_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry), search={"boost": 2}) + "\n".join(lines)
     return Page(uri, content, entry.path)
 
 
-def render_barrier(entry: Entry, col: Collection) -> Page:
+def render_barrier(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
     lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", "",
              entry.body.strip(), ""]
@@ -220,12 +253,12 @@ def render_barrier(entry: Entry, col: Collection) -> Page:
         lines += ["## Places that used these approaches", "",
                   "Documented uses, in these places, of approaches that help with this barrier:", "",
                   *[f"- {md_link(uri, p)} ({md_text(p.fields.get('region', ''))})" for p in places], ""]
-    lines += _sources_section(entry)
+    lines += _sources_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry), search={"boost": 1.5}) + "\n".join(lines)
     return Page(uri, content, entry.path)
 
 
-def render_place(entry: Entry, col: Collection) -> Page:
+def render_place(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
     f = entry.fields
     lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
@@ -241,7 +274,7 @@ def render_place(entry: Entry, col: Collection) -> Page:
     lines += [_use_line(uri, use, "approach") for use in uses] or [
         "No use of an approach here is documented yet."]
     lines.append("")
-    lines += _sources_section(entry)
+    lines += _sources_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)
     return Page(uri, content, entry.path)
 
@@ -249,5 +282,5 @@ def render_place(entry: Entry, col: Collection) -> Page:
 ENTRY_RENDERERS = {APPROACH.name: render_approach, BARRIER.name: render_barrier, PLACE.name: render_place}
 
 
-def render_entry(entry: Entry, col: Collection) -> Page:
-    return ENTRY_RENDERERS[entry.kind.name](entry, col)
+def render_entry(entry: Entry, col: Collection, extras: PageExtras | None = None) -> Page:
+    return ENTRY_RENDERERS[entry.kind.name](entry, col, extras or PageExtras())

@@ -206,7 +206,7 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         '<ul class="kb-list" markdown>', *[approach_item(uri, a, col) for a in featured_approaches(col)], "</ul>", "",
     ]
     if recent:
-        lines += ["## Recently added or changed", "", *[f"- {md_link(uri, a)}: {md_text(summary_of(a))}" for a in recent],
+        lines += ["## Recently added", "", *[f"- {md_link(uri, a)}: {md_text(summary_of(a))}" for a in recent],
                   ""]
     content = front_matter(title="Home", description="Systems leadership approaches, the barriers they help "
                            "overcome and the places that used them.", hide=["navigation", "toc"])

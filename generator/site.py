@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from .link import Collection
-from .render import Page, render_entry
+from .load import Entry
+from .render import Page, PageExtras, render_entry
 from .render_lists import (
     render_approach_index, render_barrier_index, render_home, render_place_index, render_theme_pages,
 )
 from .render_tools import render_matchmaker, render_matrix, render_print_packs
 
 
-def render_site(col: Collection) -> list[Page]:
-    pages = [render_home(col), render_approach_index(col), render_barrier_index(col), render_place_index(col),
+def render_site(col: Collection, extras: PageExtras | None = None, recent: list[Entry] | None = None) -> list[Page]:
+    pages = [render_home(col, recent), render_approach_index(col), render_barrier_index(col), render_place_index(col),
              render_matchmaker(col), render_matrix(col)]
     pages += render_theme_pages(col)
     pages += render_print_packs(col)
-    pages += [render_entry(entry, col) for entry in col.entries()]
+    pages += [render_entry(entry, col, extras) for entry in col.entries()]
     return pages

@@ -111,9 +111,6 @@ class _Checker:
             self.value(spec.item, item, path + (index,))
 
     def text(self, spec: Text, value, path: tuple) -> None:
-        if value is None:
-            self.report(path, "is empty; write the text after the colon")
-            return
         if not isinstance(value, str):
             hint = "" if isinstance(value, (list, dict)) else " (put it in quotes)"  # numbers, true/false, dates
             self.report(path, f"expected text, got {_type_name(value)}{hint}")

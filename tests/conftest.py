@@ -45,3 +45,58 @@ def built_site(tmp_path_factory) -> Path:
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-3000:]
     return site
+
+
+def commit_all(root: Path, when: str, message: str = "change") -> None:
+    """Commit everything under `root` (a git repository is created if needed) at the ISO date `when`."""
+    import subprocess
+
+    env = {"PATH": "/usr/bin:/bin", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+           "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org", "HOME": str(root)}
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", str(root)], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", message], check=True, env=env)
+
+
+# A valid body for each kind, and one existing slug of each kind in the valid fixture tree.
+BODIES = {"approach": APPROACH_BODY, "barrier": "\n## What it looks like\nA.\n\n## Why it happens\nB.\n",
+          "place": "\nA place.\n"}
+EXISTING_SLUGS = {"approach": "grow-model", "barrier": "lack-of-trust", "place": "doncaster"}
+
+
+def filled(spec, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS):
+    """A valid value for a content-model type with `text` in every text field and `url` in every web address.
+
+    Walks generator/model.py, so a test built on it covers every field, including fields added later.
+    """
+    from generator.model import Choice, Integer, ListOf, Number, Pair, Record, Ref, Text, Url
+
+    if isinstance(spec, Record):
+        return {f.name: filled(f.type, text, url, refs) for f in spec.fields}
+    if isinstance(spec, ListOf):
+        return [filled(spec.item, text, url, refs)]
+    if isinstance(spec, Text):
+        return text
+    if isinstance(spec, Url):
+        return url
+    if isinstance(spec, Integer):
+        return spec.minimum if spec.minimum is not None else 1
+    if isinstance(spec, Number):
+        return (spec.minimum + spec.maximum) / 2
+    if isinstance(spec, Pair):
+        return [filled(spec.first, text, url, refs), filled(spec.second, text, url, refs)]
+    if isinstance(spec, Choice):
+        return spec.options[0]
+    if isinstance(spec, Ref):
+        return refs[spec.kind]
+    raise AssertionError(f"no test value for {spec!r}: teach filled() the new type")
+
+
+def filled_entry(kind, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS) -> str:
+    """A whole entry file of `kind` (a generator.model.Kind) built by `filled`, with a valid body."""
+    import yaml
+
+    front_matter = yaml.safe_dump(filled(kind.record, text, url, refs), allow_unicode=True, sort_keys=False)
+    return "---\n" + front_matter + "---\n" + BODIES[kind.name]

@@ -149,3 +149,43 @@ def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def snapshot(site: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("failure, make", [
+    ("a strict-mode warning", lambda tree: write(tree, "docs/about.md", "# About\n\nSee [the old page](gone.md).\n")),
+    ("an error while rendering", lambda tree: write(tree, "docs/about.md", "---\ntemplate: missing.html\n---\n# About\n")),
+])
+def test_a_failure_after_mkdocs_cleaned_the_site_keeps_the_last_site(tree, site, failure, make):
+    """Content checks stop a build before MkDocs cleans site/; these failures come later, during the build."""
+    before = snapshot(site)
+    make(tree)
+    result = mkdocs_build(tree)
+    assert result.returncode == 1, failure
+    assert snapshot(site) == before
+    assert f"The build failed: {site} was left as it was" in result.stderr
+    assert sorted(p.name for p in tree.iterdir() if "staging" in p.name) == []
+
+
+def test_a_good_build_replaces_the_whole_site(tree, site):
+    write(tree, "site/left-over.html", "from an older build")
+    barrier = tree / "barriers/lack-of-trust.md"
+    barrier.write_text(barrier.read_text().replace("Partners don't trust each other", "Partners doubt each other"))
+    result = mkdocs_build(tree)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "left-over.html").exists()
+    assert "Partners doubt each other" in html(site, "barriers/lack-of-trust")
+    assert sorted(p.name for p in tree.iterdir() if "staging" in p.name) == []
+
+
+def test_approach_page_links_to_the_report_a_use_form(site):
+    assert ('href="https://github.com/example/kb/issues/new?template=report-a-use.yml&amp;approach=GROW+model"'
+            in html(site, "approaches/grow-model"))
+
+
+def test_entry_pages_say_when_they_last_changed(site):
+    for url in ("approaches/grow-model", "barriers/lack-of-trust", "places/doncaster"):
+        assert re.search(r'<p class="kb-changed">Last changed <time datetime="\d{4}-\d\d-\d\d">', html(site, url)), url
