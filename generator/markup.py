@@ -46,22 +46,33 @@ class BodyScan:
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line offset, message)
 
 
-def scan_body(body: str) -> BodyScan:
-    """Headings and markup problems of a Markdown body, with 0-based line offsets."""
-    scan = BodyScan()
-    prose: list[str] = []  # the body with code blocks blanked, so line offsets stay the same
-    fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        fence_match = FENCE_RE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
+def in_code_block(lines: list[str]) -> list[bool]:
+    """For each line, whether it is part of a fenced code block (the fences included).
+
+    Anything inside a code block is an example, not markup: no heading, tag or link there counts.
+    """
+    flags, fence = [], None
+    for line in lines:
+        opening = FENCE_RE.match(line)
+        if opening:
+            marker = opening.group(1)
+            flags.append(True)
             if fence is None:
                 fence = marker[0] * 3
             elif marker.startswith(fence):
                 fence = None
-            prose.append("")
-            continue
-        if fence is not None:
+        else:
+            flags.append(fence is not None)
+    return flags
+
+
+def scan_body(body: str) -> BodyScan:
+    """Headings and markup problems of a Markdown body, with 0-based line offsets."""
+    scan = BodyScan()
+    prose: list[str] = []  # the body with code blocks blanked, so line offsets stay the same
+    lines = body.split("\n")
+    for offset, (line, code) in enumerate(zip(lines, in_code_block(lines))):
+        if code:
             prose.append("")
             continue
         heading = HEADING_RE.match(line)

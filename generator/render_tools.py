@@ -7,6 +7,7 @@ import re
 
 from .link import Collection
 from .load import Entry
+from .markup import in_code_block
 from .render import (
     Page, duration_text, entry_uri, facts_block, front_matter, md_link, md_text, range_text, summary_of,
     title_of, url_href,
@@ -14,7 +15,6 @@ from .render import (
 from .render_lists import TIME_CHOICES, attr, checkboxes
 
 HEADING_RE = re.compile(r"^(#{2,5})(?=[ \t])")
-FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def json_for_script(value) -> str:
@@ -105,15 +105,9 @@ def render_matrix(col: Collection) -> Page:
 
 def demote_headings(body: str) -> str:
     """Push a body's headings one level down, so it can sit under an approach's own heading in a pack."""
-    out, fence = [], None
-    for line in body.split("\n"):
-        marker = FENCE_RE.match(line)
-        if marker:
-            fence = None if fence and marker.group(1).startswith(fence) else (fence or marker.group(1)[:3])
-        elif fence is None:
-            line = HEADING_RE.sub(lambda m: m.group(1) + "#", line)
-        out.append(line)
-    return "\n".join(out)
+    lines = body.split("\n")
+    return "\n".join(line if code else HEADING_RE.sub(lambda m: m.group(1) + "#", line)
+                     for line, code in zip(lines, in_code_block(lines)))
 
 
 def _pack_section(uri: str, approach: Entry) -> list[str]:

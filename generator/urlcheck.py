@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .load import Entry, kind_of, load_file
-from .markup import CODE_SPAN_RE, FENCE_RE, LINK_TARGET_RE, REFERENCE_RE
+from .markup import CODE_SPAN_RE, LINK_TARGET_RE, REFERENCE_RE, in_code_block
 from .model import KINDS, ListOf, Record, Url
 from .problems import Problem
 from .validate import field_label
@@ -96,13 +96,8 @@ def entry_addresses(entry: Entry) -> list[Address]:
 
 def _prose(body: str) -> str:
     """The body with fenced code and code spans blanked (same line breaks): addresses there are examples."""
-    lines, fence = [], None
-    for line in body.split("\n"):
-        opening = FENCE_RE.match(line)
-        if opening:
-            marker = opening.group(1)
-            fence = marker[0] * 3 if fence is None else (None if marker.startswith(fence) else fence)
-        lines.append("" if opening or fence is not None else line)
+    lines = body.split("\n")
+    lines = ["" if code else line for line, code in zip(lines, in_code_block(lines))]
     return CODE_SPAN_RE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), "\n".join(lines))
 
 

@@ -1,0 +1,35 @@
+"""The matchmaker's data cannot break out of its script element; print packs nest bodies correctly."""
+
+import json
+
+from generator.link import link
+from generator.load import load_collection
+from generator.render_tools import demote_headings, json_for_script, matchmaker_data, render_matrix
+from tests.conftest import VALID
+
+
+def test_json_for_script_cannot_close_the_script():
+    text = json_for_script({"title": "</script><script>alert(1)</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text)["title"] == "</script><script>alert(1)</script><!-- & \u2028"
+
+
+def test_demote_headings_leaves_code_blocks_alone():
+    body = "## What it is\nText\n```\n## not a heading\n```\n### Sub"
+    assert demote_headings(body) == "### What it is\nText\n```\n## not a heading\n```\n#### Sub"
+
+
+def test_matchmaker_data_has_every_approach_with_its_fit():
+    col, _ = link(load_collection(VALID).entries)
+    data = {d["title"]: d for d in matchmaker_data("matchmaker.md", col)}
+    assert set(data) == {"GROW model", "Trust and Agreement matrix"}
+    assert data["GROW model"]["people"] == [1, 2] and data["GROW model"]["minutes"] == [30, 60]
+    assert data["Trust and Agreement matrix"]["places"] == ["Doncaster"]
+    assert data["Trust and Agreement matrix"]["url"] == "../approaches/trust-and-agreement/"
+
+
+def test_matrix_marks_each_barrier_an_approach_helps_with():
+    col, _ = link(load_collection(VALID).entries)
+    page = render_matrix(col).content
+    row = next(line for line in page.splitlines() if "trust-and-agreement/" in line)
+    assert row.count('class="kb-yes"') == 2  # lack-of-trust and partners-not-aligned
