@@ -189,3 +189,10 @@ def test_approach_page_links_to_the_report_a_use_form(site):
 def test_entry_pages_say_when_they_last_changed(site):
     for url in ("approaches/grow-model", "barriers/lack-of-trust", "places/doncaster"):
         assert re.search(r'<p class="kb-changed">Last changed <time datetime="\d{4}-\d\d-\d\d">', html(site, url)), url
+
+
+def test_every_page_footer_links_to_the_contributing_guide(built_site):
+    for page in built_site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="md-copyright"' in text:
+            assert re.search(r'<a href="(?:[./]*contributing/|\./)">How to contribute</a>', text), page
