@@ -5,6 +5,7 @@ The result is a read-only graph that the renderer walks; nothing here formats te
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 from .load import Entry
@@ -118,7 +119,7 @@ def link(entries: list[Entry]) -> tuple[Collection, list[Problem]]:
         col.barrier_places[slug] = _by_title(places.values())
     for slug, uses in col.place_uses.items():
         uses.sort(key=lambda u: (u.year or 0, str(u.approach.fields.get("title", "")).casefold()))
-    col.related = {slug: _related(col.approaches[slug], declared_related, col) for slug in col.approaches}
+    col.related = _related_approaches(col, declared_related)
     return col, problems
 
 
@@ -135,21 +136,36 @@ def _barrier_rank(approach: Entry, barrier: str, col: Collection) -> tuple:
             str(approach.fields.get("title", "")).casefold())
 
 
-def _related(approach: Entry, declared: dict[str, list[Entry]], col: Collection) -> list[Entry]:
-    """Declared related approaches first, then those that declare this one, then shared barriers."""
-    chosen: list[Entry] = list(declared.get(approach.slug, []))
-    for other_slug, others in declared.items():
-        if approach in others and col.approaches[other_slug] not in chosen:
-            chosen.append(col.approaches[other_slug])
-    barriers = set(_strings(approach.fields.get("barriers")))
-    themes = set(_strings(approach.fields.get("themes")))
-    scored = []
-    for other in col.approaches.values():
-        if other is approach or other in chosen:
-            continue
-        shared = len(barriers & set(_strings(other.fields.get("barriers"))))
-        if shared:
-            shared_themes = len(themes & set(_strings(other.fields.get("themes"))))
-            scored.append((-shared, -shared_themes, str(other.fields.get("title", "")).casefold(), other))
-    chosen.extend(item[-1] for item in sorted(scored, key=lambda s: s[:3]))
-    return chosen[:max(MAX_RELATED, len(declared.get(approach.slug, [])))]
+def _related_approaches(col: Collection, declared: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
+    """For each approach: declared related first, then those that declare it, then the most shared barriers.
+
+    Candidates for the last group come only from the approaches listed under the same barriers, and only
+    the best few are kept, so this stays near-linear as the collection grows.
+    """
+    barrier_bits = {slug: 1 << i for i, slug in enumerate(col.barriers)}
+    theme_bits = {slug: 1 << i for i, slug in enumerate(THEME_SLUGS)}
+
+    def mask(values, bits) -> int:
+        return sum(bits.get(v, 0) for v in set(_strings(values)))
+
+    barrier_masks = {slug: mask(a.fields.get("barriers"), barrier_bits) for slug, a in col.approaches.items()}
+    theme_masks = {slug: mask(a.fields.get("themes"), theme_bits) for slug, a in col.approaches.items()}
+    title_keys = {slug: str(a.fields.get("title", "")).casefold() for slug, a in col.approaches.items()}
+    declared_by: dict[str, list[Entry]] = {slug: [] for slug in col.approaches}
+    for slug, others in declared.items():
+        for other in others:
+            declared_by[other.slug].append(col.approaches[slug])
+    related = {}
+    for slug, approach in col.approaches.items():
+        own = declared.get(slug, [])
+        chosen = own + [a for a in declared_by[slug] if a not in own]
+        taken = {a.slug for a in chosen} | {slug}
+        candidates = {a.slug: a for b in set(_strings(approach.fields.get("barriers")))
+                      for a in col.barrier_approaches.get(b, []) if a.slug not in taken}
+        own_barriers, own_themes = barrier_masks[slug], theme_masks[slug]
+        best = heapq.nsmallest(
+            MAX_RELATED, candidates.values(),
+            key=lambda other: (-(own_barriers & barrier_masks[other.slug]).bit_count(),
+                               -(own_themes & theme_masks[other.slug]).bit_count(), title_keys[other.slug]))
+        related[slug] = (chosen + best)[:max(MAX_RELATED, len(own))]
+    return related

@@ -34,7 +34,7 @@ _ALLOWED_TAGS = {
 Path_ = tuple  # a path into the front matter: ("places", 0, "place")
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two entries are the same only if they are the same file's entry
 class Entry:
     """One content file, as read: its front-matter values, their lines, and its Markdown body."""
 
