@@ -68,6 +68,15 @@ def page_links(html_text: str) -> list[tuple[int, str]]:
     return collector.links
 
 
+def _content_links(html_text: str) -> list[tuple[int, str]]:
+    """The links in a page's <article>, with their lines in the file."""
+    start, end = html_text.find("<article"), html_text.rfind("</article>")
+    if start == -1 or end == -1:
+        return page_links(html_text)
+    offset = html_text.count("\n", 0, start)
+    return [(line + offset, href) for line, href in page_links(html_text[start:end])]
+
+
 class _Site:
     """The built site folder, answering "is this path in it?" (cached: pages share many targets)."""
 
@@ -149,13 +158,22 @@ def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directo
 
 
 def _link_problems(site: _Site, pages: list[Page], directory_urls: bool) -> list[Problem]:
-    """Every relative href/src in every generated HTML page must name a file in the site."""
+    """Every relative href/src in every generated HTML page must name a file in the site.
+
+    The theme's links (stylesheets, scripts, navigation) differ between pages only by their relative prefix, so
+    one whole page per folder depth checks them; on every other page only the content is read.
+    """
     problems = []
+    whole_pages_seen: set[int] = set()
     for page in pages:
         out = output_path(page.src_uri, directory_urls)
         if not out.endswith(".html") or not site.has(out):
             continue
-        for line, href in page_links((site.root / out).read_text(encoding="utf-8")):
+        html_text = (site.root / out).read_text(encoding="utf-8")
+        depth = out.count("/")
+        links = page_links(html_text) if depth not in whole_pages_seen else _content_links(html_text)
+        whole_pages_seen.add(depth)
+        for line, href in links:
             target = site.resolve(out, href)
             if target is None:
                 continue

@@ -43,15 +43,24 @@ def test_a_deleted_page_is_caught_with_the_links_that_now_break(tree, site):
 def test_a_broken_link_is_named_with_its_page_and_line(tree, site):
     page = site / "barriers/lack-of-trust/index.html"
     lines = page.read_text(encoding="utf-8").split("\n")
-    lines.insert(9, '<a href="../../places/atlantis/#history">Atlantis</a> <img src="../../assets/missing.png">')
+    at = next(i for i, line in enumerate(lines) if "<article" in line) + 1
+    lines.insert(at, '<a href="../../places/atlantis/#history">Atlantis</a> <img src="../../assets/missing.png">')
     page.write_text("\n".join(lines), encoding="utf-8")
     pages, _ = build_pages(tree, SITE_URL)
     assert [str(problem) for problem in verify_site(site, pages)] == [
-        "barriers/lack-of-trust/index.html:10: link: '../../places/atlantis/#history' points to places/atlantis, "
-        "which is not in the built site",
-        "barriers/lack-of-trust/index.html:10: link: '../../assets/missing.png' points to assets/missing.png, "
-        "which is not in the built site",
+        f"barriers/lack-of-trust/index.html:{at + 1}: link: '../../places/atlantis/#history' points to "
+        "places/atlantis, which is not in the built site",
+        f"barriers/lack-of-trust/index.html:{at + 1}: link: '../../assets/missing.png' points to "
+        "assets/missing.png, which is not in the built site",
     ]
+
+
+def test_a_broken_theme_link_is_caught(tree, site):
+    for page in site.rglob("index.html"):  # e.g. a stylesheet named in mkdocs.yml that does not exist
+        page.write_text(page.read_text(encoding="utf-8").replace("</head>", '<link href="nowhere.css"></head>'),
+                        encoding="utf-8")
+    pages, _ = build_pages(tree, SITE_URL)
+    assert any("'nowhere.css'" in str(problem) for problem in verify_site(site, pages))
 
 
 def test_an_entry_missing_from_the_search_index_is_caught(tree, site):
