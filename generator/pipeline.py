@@ -61,7 +61,7 @@ def build_pages(root: Path, site_url: str | None = None,
     recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
     pages = render_site(checked.collection, PageExtras(dates, repo_url), recent)
     pages += export_pages(checked.collection, dates, site_url) + feed_pages(checked.collection, dates, site_url)
-    pages.append(Page("reference.md", render_field_reference(), in_nav=True))
+    pages.append(Page("reference.md", render_field_reference()))  # linked from the footer
     pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]
     contributing = root / "CONTRIBUTING.md"
     if contributing.is_file():  # one guide, shown on the site and on GitHub
