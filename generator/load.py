@@ -231,6 +231,12 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError, file_line: _FileLines) -> 
     return line, message
 
 
+def _as_written(tag: str) -> str:
+    """A tag as a contributor writes it: PyYAML expands '!!python/...' to 'tag:yaml.org,2002:python/...'."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
 class _NodeReader:
     """Turns a composed YAML node tree into plain values, recording each value's line.
 
@@ -252,7 +258,7 @@ class _NodeReader:
         if depth > MAX_DEPTH:
             raise _FrontMatterError(line, f"values are nested more than {MAX_DEPTH} levels deep")
         if node.tag not in _ALLOWED_TAGS:
-            raise _FrontMatterError(line, f"the YAML tag '{node.tag}' is not allowed; write plain values")
+            raise _FrontMatterError(line, f"the YAML tag '{_as_written(node.tag)}' is not allowed; write plain values")
         self.lines[path] = line
         if isinstance(node, yaml.MappingNode):
             result: dict = {}

@@ -52,7 +52,7 @@ def test_duplicate_keys_are_rejected_with_both_lines(tree):
 def test_unsafe_tags_are_rejected(tree):
     write(tree, "barriers/evil.md", "---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n")
     (problem,) = load_file(tree, "barriers/evil.md")[1]
-    assert problem.line == 2 and "tag:yaml.org,2002:python/object/apply:os.system" in problem.message
+    assert problem.line == 2 and "'!!python/object/apply:os.system' is not allowed" in problem.message
 
 
 def test_alias_bomb_is_refused_quickly(tree):
