@@ -101,8 +101,12 @@ class _Site:
         return posixpath.normpath(posixpath.join(base, path.lstrip("/")))
 
 
-def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True) -> list[Problem]:
-    """Everything the generated `pages` promised that the site at `site_dir` does not have."""
+def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
+                links_of: set[str] | None = None) -> list[Problem]:
+    """Everything the generated `pages` promised that the site at `site_dir` does not have.
+
+    `links_of` limits the link check to those pages (by src_uri): a dirty rebuild only needs its own.
+    """
     site = _Site(site_dir)
     entries = [page for page in pages if _is_entry(page)]
     problems = []
@@ -113,7 +117,7 @@ def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True) 
                                     f"{out} is missing from the built site"))
     problems += _search_problems(site_dir, entries, directory_urls)
     problems += _index_problems(site, pages, entries, directory_urls)
-    problems += _link_problems(site, pages, directory_urls)
+    problems += _link_problems(site, [p for p in pages if links_of is None or p.src_uri in links_of], directory_urls)
     return problems
 
 

@@ -4,8 +4,10 @@
   content problem aborts the build here and the last good site stays as it was.
 - `on_files` adds every page as a virtual file (`File.generated`) whose "Edit this page" link
   opens the real source file; entry pages stay out of the navigation to keep builds linear.
-- `on_config` also adds the content folders to `watch`, so `mkdocs serve` rebuilds (every page,
-  so back-links stay right) when an entry changes.
+- `on_config` also adds the content folders to `watch`, so `mkdocs serve` rebuilds when an entry
+  changes. Under `mkdocs serve --dirty` (what `bash .ci/serve` runs) only the pages whose generated
+  Markdown changed are rebuilt: every page that shows the edited entry changes with it, so all of
+  them are right, and the rest are left as they were (see `_DirtyServe`).
 - `on_post_build` proves nothing was lost (generator/completeness.py): every entry has its page,
   is in the search index and on its index page, and every link in the generated pages resolves.
 - A clean `mkdocs build` writes into a staging folder next to `site_dir` and swaps it into place
@@ -19,6 +21,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import posixpath
@@ -32,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .completeness import verify_site
+from .completeness import SEARCH_INDEX, output_path, verify_site
 from .model import KINDS
 from .pipeline import build_pages
 from .render import Page
@@ -50,6 +54,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.pages: list[Page] = []
         self.root = Path(".")
         self.stage_builds = False  # set by on_startup: only a clean `mkdocs build` is staged
+        self.dirty_serve: _DirtyServe | None = None  # set by on_startup for `mkdocs serve --dirty`
         self.staging: _Staging | None = None
         self.succeeded = False
 
@@ -60,6 +65,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         on_config resets every per-build attribute.
         """
         self.stage_builds = command == "build" and not dirty
+        if command == "serve" and dirty:
+            self.dirty_serve = _DirtyServe()
 
     def on_config(self, config):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -93,12 +100,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
             if page.source_path:
                 file.edit_uri = _edit_uri(config, docs_dir, self.root / page.source_path)
+            if self.dirty_serve:
+                self.dirty_serve.mark(file, page.content)
             files.append(file)
+        if self.dirty_serve:
+            self.dirty_serve.take_over_search_merge(config)
         return files
 
     @event_priority(-100)  # after every other plugin's on_post_build, so the search index is written
     def on_post_build(self, *, config) -> None:
-        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls)
+        changed = None
+        if self.dirty_serve:
+            changed = self.dirty_serve.finish_site(Path(config.site_dir), config.use_directory_urls)
+        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls, links_of=changed)
         if missing:
             for problem in missing:
                 log.error(str(problem))
@@ -113,6 +127,74 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.staging is not None:
             self.staging.finish(self.succeeded)
             self.staging = None
+
+
+class _DirtyServe:
+    """Makes `mkdocs serve --dirty` right as well as fast, across rebuilds of one serve session.
+
+    MkDocs' --dirty rebuilds only files that report themselves modified, but a generated file always
+    does. Here a generated file reports "modified" only when its content differs from the last good
+    build. Because each page's Markdown carries everything it shows (titles, summaries, back-links),
+    an edit changes exactly the pages that show the edited entry, and only those are rebuilt.
+
+    Material's own dirty-mode search merge assumes one changed page (and, if that page is the home
+    page, drops the whole index), so this class merges the search index itself.
+    """
+
+    DIRTY_WARNING = "A 'dirty' build is being performed"
+
+    def __init__(self) -> None:
+        self.built: dict[str, str] = {}  # src_uri -> digest of its content in the last good build
+        self.pending: dict[str, str] = {}
+        self.changed: set[str] = set()
+        self.search_docs: list[dict] = []  # the last good build's search index entries
+        # MkDocs warns that dirty builds may be inaccurate; that is what this class prevents, and under
+        # `strict: true` the warning would fail every rebuild.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith(self.DIRTY_WARNING))
+
+    def mark(self, file: File, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(data).hexdigest()
+        self.pending[file.src_uri] = digest
+        modified = self.built.get(file.src_uri) != digest
+        if modified:
+            self.changed.add(file.src_uri)
+        file.is_modified = lambda: modified  # MkDocs' --dirty asks each file this
+
+    def take_over_search_merge(self, config) -> None:
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.search_index_prev = None  # its index then holds just the rebuilt pages; we merge below
+
+    def finish_site(self, site_dir: Path, directory_urls: bool) -> set[str]:
+        """Merge the search index, remove deleted entries' pages, and return the src_uris rebuilt."""
+        gone = set(self.built) - set(self.pending)
+        for src_uri in gone:
+            stale = site_dir / output_path(src_uri, directory_urls)
+            if stale.is_file():
+                stale.unlink()
+        index_path = site_dir / SEARCH_INDEX
+        if index_path.is_file():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            rebuilt = {_page_location(doc["location"]) for doc in index["docs"]}
+            removed = {_page_location(_location(uri, directory_urls)) for uri in gone}
+            kept = [doc for doc in self.search_docs if _page_location(doc["location"]) not in rebuilt | removed]
+            index["docs"] = kept + index["docs"]
+            index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+            self.search_docs = index["docs"]
+        changed, self.built, self.pending, self.changed = self.changed, self.pending, {}, set()
+        return changed
+
+
+def _page_location(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _location(src_uri: str, directory_urls: bool) -> str:
+    """A page's location as the search index writes it: its URL relative to the site root."""
+    out = output_path(src_uri, directory_urls)
+    return out[: -len("index.html")] if directory_urls and out.endswith("index.html") else out
 
 
 class _Staging:

@@ -111,8 +111,11 @@ def test_the_real_repository_cross_links_both_ways(built_site):
     assert "../../approaches/trust-and-agreement/" in links(html(built_site, "barriers/lack-of-trust"))
 
 
-def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree):
-    """Editing a barrier's title must show on the approach pages that link to it: state is rebuilt, not kept."""
+@pytest.mark.parametrize("mode", [[], ["--dirty"]], ids=["serve", "serve --dirty"])
+def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree, mode):
+    """Editing a barrier's title must show on every page that shows it, with search still whole, also under
+    --dirty, where only changed pages are rebuilt (and `strict: true` must not fail the rebuild)."""
+    import json
     import socket
     import time
     import urllib.request
@@ -122,21 +125,22 @@ def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", *mode,
+                               "-a", f"127.0.0.1:{port}"],
                               cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 
-    def approach_page() -> str:
+    def fetch(path: str) -> str:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/kb/approaches/trust-and-agreement/", timeout=2) as r:
-                return r.read().decode()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/kb/{path}", timeout=2) as response:
+                return response.read().decode()
         except OSError:
             return ""
 
-    def wait_for(text: str) -> bool:
+    def wait_for(text: str, path: str = "approaches/trust-and-agreement/") -> bool:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if text in approach_page():
+            if text in fetch(path):
                 return True
             time.sleep(0.3)
         return False
@@ -145,7 +149,15 @@ def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree):
         assert wait_for("Partners don't trust each other")
         barrier = tree / "barriers/lack-of-trust.md"
         barrier.write_text(barrier.read_text().replace("Partners don't trust each other", "Partners doubt each other"))
-        assert wait_for("Partners doubt each other")
+        for page in ("approaches/trust-and-agreement/", "barriers/lack-of-trust/", "barriers/", "", "matrix/",
+                     "approaches/"):
+            assert wait_for("Partners doubt each other", page), page
+        index = json.loads(fetch("search/search_index.json"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert len(locations) == len(set(locations))  # no page indexed twice
+        assert {"approaches/grow-model/", "places/doncaster/", "about/"} <= set(locations)  # none lost
+        assert "Partners doubt each other" in json.dumps(index) and "Partners don't trust" not in json.dumps(index)
+        assert server.poll() is None  # still serving: no rebuild failed
     finally:
         server.terminate()
         server.wait(timeout=10)
