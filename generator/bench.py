@@ -44,6 +44,7 @@ from .emit import read_config as read_emit_config
 from .load import suggest_slug
 from .model import DIFFICULTIES, KINDS, PROGRAMMES, REGIONS, THEME_SLUGS
 from .pipeline import build_pages, check
+from .urls import page_url
 
 DEFAULT_SIZES = (100, 500)
 DEFAULT_OUTPUT = "docs/benchmarks.md"  # a site page: mkdocs.yml's nav must list it, or the strict build fails
@@ -245,14 +246,6 @@ def read_config(project: Path) -> dict:
         raise BenchError(str(error)) from None
 
 
-def page_url(src_uri: str) -> str:
-    """The served path of a Markdown page, with MkDocs' directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 # -- running commands --------------------------------------------------------------------------
 
 
@@ -406,8 +399,8 @@ class DevServer:
         mount = urlsplit(read_config(project).get("site_url") or "/").path or "/"
         self.base = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}/"
         self.command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"]
-        if dirty:  # MkDocs warns that dirty builds are inaccurate, which strict mode turns into a failure
-            self.command += ["--dirty", "--no-strict"]
+        if dirty:  # what `bash .ci/serve` runs: the plugin rebuilds only the pages whose Markdown changed
+            self.command += ["--dirty"]
         self.errors = tempfile.TemporaryFile()
         self.process: subprocess.Popen | None = None
 
@@ -1007,9 +1000,9 @@ def render_report(results: list[Result], profile: Profile | None, *, command: st
         "- **edit loop:** under `mkdocs serve`, an approach's title is changed (an approach used in places and "
         "listed as related by others); the time runs from saving the file until its own page and every page "
         "whose Markdown shows the new title (its barriers, places, related approaches, the approach index and "
-        "its themes) serve it. Under `serve --dirty` (which needs `--no-strict`: MkDocs warns that dirty builds are "
-        "inaccurate, and our strict config makes that warning fatal) the same kind of edit is made and, once the "
-        "entry's own page has updated, the affected pages still serving the old title are counted.",
+        "its themes) serve it. Under `serve --dirty` (what `bash .ci/serve` runs; the plugin then rebuilds only the "
+        "pages whose generated Markdown changed) the same kind of edit is made and, once the entry's own page has "
+        "updated, the affected pages still serving the old title are counted.",
         "- **search in Chromium:** Playwright opens the home page in Debian's Chromium, types a query and "
         "waits for results; a `PerformanceObserver` records `longtask` entries on the main thread.",
         "",

@@ -24,28 +24,11 @@ from urllib.parse import unquote, urlsplit
 
 from .load import kind_of
 from .problems import Problem
+from .urls import output_path, page_url
 from .render import Page
 
 SEARCH_INDEX = "search/search_index.json"
 _EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto:, data:, //host
-
-
-def output_path(src_uri: str, directory_urls: bool = True) -> str:
-    """Where MkDocs writes a page or file, relative to the site folder (its rule for `dest_uri`)."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    folder, name = posixpath.split(src_uri[: -len(".md")])
-    if name in ("index", "README"):
-        return posixpath.join(folder, "index.html")
-    return posixpath.join(folder, name, "index.html") if directory_urls else posixpath.join(folder, f"{name}.html")
-
-
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """A page's URL relative to the site root, as MkDocs and the search index write it."""
-    path = output_path(src_uri, directory_urls)
-    if directory_urls and posixpath.basename(path) == "index.html":
-        return (posixpath.dirname(path) or ".") + "/"
-    return path
 
 
 class _LinkCollector(HTMLParser):

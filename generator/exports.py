@@ -28,6 +28,7 @@ from .load import Entry
 from .model import APPROACH, BARRIER, KINDS, PLACE, SLUG_PATTERN, THEMES, Kind, ListOf, Pair, Record, Theme
 from .render import Page, entry_uri, theme_uri
 from .schema_export import record_schema
+from .urls import page_url
 
 LICENCE = {
     "content": "CC BY-SA 4.0",
@@ -43,16 +44,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets may evalu
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def page_url(site_url: str | None, src_uri: str) -> str:
-    """The address of the file built from `src_uri`: Markdown pages get directory URLs (as MkDocs and
-    Zensical build them), other files keep their name.
-
-    Absolute under `site_url`; without one, relative to the site's root.
-    """
-    path = src_uri
-    if src_uri.endswith(".md"):
-        stem = src_uri.removesuffix(".md")
-        path = "" if stem == "index" else stem.removesuffix("/index") + "/"
+def public_url(site_url: str | None, src_uri: str) -> str:
+    """The address of the file built from `src_uri`: absolute under `site_url`, else relative to the site's root."""
+    path = page_url(src_uri)
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
@@ -113,9 +107,9 @@ LINKS: dict[str, tuple[Links, ...]] = {
 
 def _reference(target: Entry | Theme, site_url: str | None) -> dict:
     if isinstance(target, Theme):
-        return {"slug": target.slug, "title": target.title, "url": page_url(site_url, theme_uri(target.slug))}
+        return {"slug": target.slug, "title": target.title, "url": public_url(site_url, theme_uri(target.slug))}
     return {"slug": target.slug, "title": str(target.fields.get("title", target.slug)),
-            "url": page_url(site_url, entry_uri(target))}
+            "url": public_url(site_url, entry_uri(target))}
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -123,7 +117,7 @@ def _reference(target: Entry | Theme, site_url: str | None) -> dict:
 
 def entry_record(entry: Entry, col: Collection, dates: dict[str, FileDates], site_url: str | None) -> dict:
     """One entry as exported: identity and URL, front matter as written, body, dates, cross-links."""
-    record = {"slug": entry.slug, "url": page_url(site_url, entry_uri(entry)), "source_path": entry.path,
+    record = {"slug": entry.slug, "url": public_url(site_url, entry_uri(entry)), "source_path": entry.path,
               **entry.fields, "body": entry.body.strip()}
     if entry.path in dates:
         record["added"] = timestamp(dates[entry.path].added)
@@ -266,7 +260,7 @@ def export_csv(kind: Kind, col: Collection, dates: dict[str, FileDates], site_ur
     writer.writerow(header)
     for entry in _entries(kind, col):
         entry_dates = dates.get(entry.path)
-        row = [entry.slug, page_url(site_url, entry_uri(entry)), *(read(entry.fields) for _, read in columns),
+        row = [entry.slug, public_url(site_url, entry_uri(entry)), *(read(entry.fields) for _, read in columns),
                *(LIST_SEPARATOR.join(t.slug for t in links.targets(entry, col)) for links in extra_links),
                timestamp(entry_dates.added) if entry_dates else None,
                timestamp(entry_dates.changed) if entry_dates else None]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 
-from .exports import LICENCE, page_url
+from .exports import LICENCE, public_url
 from .history import FileDates, timestamp
 from .link import Collection
 from .load import Entry
@@ -53,19 +53,19 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 def render_feed(col: Collection, dates: dict[str, FileDates], site_url: str) -> str:
     """The Atom feed (RFC 4287) of the most recently changed approaches."""
     items = changed_approaches(col, dates)
-    feed_url = page_url(site_url, FEED_URI)
+    feed_url = public_url(site_url, FEED_URI)
     feed = ET.Element("feed", {"xmlns": ATOM_NAMESPACE, "xml:lang": "en"})
     _add(feed, "id", feed_url)
     _add(feed, "title", FEED_TITLE)
     _add(feed, "subtitle", FEED_SUBTITLE)
     _add(feed, "updated", timestamp(max((d.changed for _, d in items), default=_EPOCH)))
     _add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
-    _add(feed, "link", rel="alternate", type="text/html", href=page_url(site_url, "index.md"))
+    _add(feed, "link", rel="alternate", type="text/html", href=public_url(site_url, "index.md"))
     _add(_add(feed, "author"), "name", FEED_AUTHOR)
     _add(feed, "rights", f"Content {LICENCE['content']} ({LICENCE['content_url']}); code {LICENCE['code']}")
     theme_titles = {theme.slug: theme.title for theme in THEMES}
     for entry, entry_dates in items:
-        url = page_url(site_url, entry_uri(entry))
+        url = public_url(site_url, entry_uri(entry))
         item = _add(feed, "entry")
         _add(item, "id", url)
         _add(item, "title", str(entry.fields.get("title", entry.slug)), type="text")
@@ -74,7 +74,7 @@ def render_feed(col: Collection, dates: dict[str, FileDates], site_url: str) -> 
         _add(item, "updated", timestamp(entry_dates.changed))
         for slug in entry.fields.get("themes", []):
             _add(item, "category", term=slug, label=theme_titles[slug],
-                 scheme=page_url(site_url, "themes/index.md"))
+                 scheme=public_url(site_url, "themes/index.md"))
         _add(item, "content", str(entry.fields.get("summary", "")), type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

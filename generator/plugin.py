@@ -36,10 +36,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .completeness import SEARCH_INDEX, output_path, verify_site
+from .completeness import SEARCH_INDEX, verify_site
 from .model import KINDS
 from .pipeline import build_pages
 from .render import Page
+from .urls import output_path, page_url
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -178,7 +179,7 @@ class _DirtyServe:
         if index_path.is_file():
             index = json.loads(index_path.read_text(encoding="utf-8"))
             rebuilt = {_page_location(doc["location"]) for doc in index["docs"]}
-            removed = {_page_location(_location(uri, directory_urls)) for uri in gone}
+            removed = {page_url(uri, directory_urls) for uri in gone}
             kept = [doc for doc in self.search_docs if _page_location(doc["location"]) not in rebuilt | removed]
             index["docs"] = kept + index["docs"]
             index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
@@ -189,12 +190,6 @@ class _DirtyServe:
 
 def _page_location(location: str) -> str:
     return location.split("#", 1)[0]
-
-
-def _location(src_uri: str, directory_urls: bool) -> str:
-    """A page's location as the search index writes it: its URL relative to the site root."""
-    out = output_path(src_uri, directory_urls)
-    return out[: -len("index.html")] if directory_urls and out.endswith("index.html") else out
 
 
 class _Staging:

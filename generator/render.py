@@ -85,21 +85,6 @@ def href(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
-def url_href(from_uri: str, to_uri: str) -> str:
-    """A relative URL between two pages for raw HTML, which MkDocs does not rewrite.
-
-    Pages are served with directory URLs: `approaches/x.md` at `approaches/x/`, `index.md` files at their folder.
-    """
-
-    def directory(uri: str) -> str:
-        stem = uri[: -len(".md")]
-        return "" if stem == "index" else (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
-
-    start, target = directory(from_uri), directory(to_uri)
-    relative = posixpath.relpath(target or ".", start.rstrip("/") or ".")
-    return "./" if relative == "." else relative + "/"
-
-
 def entry_uri(entry: Entry) -> str:
     return f"{entry.kind.folder}/{entry.slug}.md"
 

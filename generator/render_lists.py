@@ -14,8 +14,9 @@ from .load import Entry
 from .model import DIFFICULTIES, REGIONS, THEMES
 from .render import (
     Page, duration_text, entry_uri, front_matter, href, md_link, md_text, range_text, summary_of, theme_uri,
-    title_of, url_href,
+    title_of,
 )
+from .urls import url_href
 
 APPROACHES_INDEX = "approaches/index.md"
 TIME_CHOICES = ((30, "30 minutes"), (60, "1 hour"), (120, "2 hours"), (240, "Half a day"), (480, "A day"),

@@ -10,9 +10,10 @@ from .load import Entry
 from .markup import in_code_block
 from .render import (
     Page, duration_text, entry_uri, facts_block, front_matter, md_link, md_text, range_text, summary_of,
-    title_of, url_href,
+    title_of,
 )
 from .render_lists import TIME_CHOICES, attr, checkboxes
+from .urls import url_href
 
 HEADING_RE = re.compile(r"^(#{2,5})(?=[ \t])")
 
@@ -85,7 +86,7 @@ def render_matrix(col: Collection) -> Page:
     for approach in col.approaches.values():
         helps = set(approach.fields.get("barriers") or [])
         cells = "".join(
-            f'<td class="kb-yes"><span aria-hidden="true">●</span><span class="kb-visually-hidden">Helps</span></td>'
+            '<td class="kb-yes"><span aria-hidden="true">●</span><span class="kb-visually-hidden">Helps</span></td>'
             if b.slug in helps else "<td></td>" for b in barriers)
         rows.append(f'<tr><th scope="row"><a href="{attr(url_href(uri, entry_uri(approach)))}">'
                     f"{attr(title_of(approach))}</a></th>{cells}</tr>")
@@ -113,7 +114,7 @@ def demote_headings(body: str) -> str:
 def _pack_section(uri: str, approach: Entry) -> list[str]:
     f = approach.fields
     originator = md_text(f.get("originator", "")) + (f" ({f['year']})" if f.get("year") else "")
-    return [f'<section class="kb-pack-item" markdown>', "",
+    return ['<section class="kb-pack-item" markdown>', "",
             f"## {md_text(title_of(approach))}", "", md_text(summary_of(approach)), "",
             *facts_block([("Devised by", originator), ("Group size", range_text(f.get("group_size"), "people")),
                           ("Time", duration_text(f.get("duration_minutes")))]),

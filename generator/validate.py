@@ -46,8 +46,6 @@ def _type_name(value) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a set of fields"
-    if value is None:
-        return "nothing"
     return f"a {type(value).__name__}"
 
 

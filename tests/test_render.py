@@ -2,7 +2,8 @@
 
 import markdown
 
-from generator.render import front_matter, md_text, url_href
+from generator.render import front_matter, md_text
+from generator.urls import url_href
 
 
 def rendered(text: str) -> str:
