@@ -41,7 +41,7 @@ def emit(root: Path, out: Path, config_name: str = "mkdocs.yml") -> tuple[list[P
     config = read_config(root / config_name)
     docs_dir = root / config.get("docs_dir", DOCS)
     _check_output_folder(out, docs_dir)
-    pages, problems = build_pages(root, config.get("site_url"))
+    pages, problems = build_pages(root, config.get("site_url"), markdown_packs=True)
     if problems:
         return [], problems
     clashes = [p.src_uri for p in pages if (docs_dir / p.src_uri).exists()]

@@ -221,27 +221,43 @@ def _spread(anchors: list[tuple[float, float]], height: float) -> list[tuple[flo
     centres = [list(point) for point in anchors]
     for _ in range(200):
         moved = False
-        for i in range(len(centres)):
-            for j in range(i + 1, len(centres)):
-                dx, dy = centres[j][0] - centres[i][0], centres[j][1] - centres[i][1]
-                distance = math.hypot(dx, dy)
-                if distance >= least - 1e-6:
-                    continue
-                if distance < 1e-6:
-                    angle = j * 2.399963  # the golden angle: coincident markers fan out evenly
-                    dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
-                push = (least - distance) / 2 / distance
-                centres[i][0] -= dx * push
-                centres[i][1] -= dy * push
-                centres[j][0] += dx * push
-                centres[j][1] += dy * push
-                moved = True
+        for i, j in _near_pairs(centres, 2 * least):
+            dx, dy = centres[j][0] - centres[i][0], centres[j][1] - centres[i][1]
+            distance = math.hypot(dx, dy)
+            if distance >= least - 1e-6:
+                continue
+            if distance < 1e-6:
+                angle = j * 2.399963  # the golden angle: coincident markers fan out evenly
+                dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
+            push = (least - distance) / 2 / distance
+            centres[i][0] -= dx * push
+            centres[i][1] -= dy * push
+            centres[j][0] += dx * push
+            centres[j][1] += dy * push
+            moved = True
         for centre in centres:
             centre[0] = min(max(centre[0], low), high_x)
             centre[1] = min(max(centre[1], low), high_y)
         if not moved:
             break
     return [(x, y) for x, y in centres]
+
+
+def _near_pairs(centres: list[list[float]], reach: float) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of centres less than `reach` apart on both axes: only they can overlap.
+
+    Bucketing the centres in a grid of `reach`-sized cells keeps this linear in the number of places.
+    """
+    cells: dict[tuple[int, int], list[int]] = {}
+    for index, (x, y) in enumerate(centres):
+        cells.setdefault((int(x // reach), int(y // reach)), []).append(index)
+    pairs = set()
+    for (cx, cy), members in cells.items():
+        neighbours = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in cells.get((cx + dx, cy + dy), ())]
+        for i in members:
+            pairs.update((i, j) for j in neighbours if j > i and abs(centres[j][0] - centres[i][0]) < reach
+                         and abs(centres[j][1] - centres[i][1]) < reach)
+    return sorted(pairs)
 
 
 def _wrap(text: str, width: float) -> list[str]:

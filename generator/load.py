@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .memo import Memo
 from .model import KINDS, SLUG_RE, Kind
 from .problems import Problem
 
@@ -74,8 +75,9 @@ def suggest_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "entry"
 
 
-def load_collection(root: Path) -> Loaded:
-    """Load every entry under `root`'s content folders."""
+def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
+    """Load every entry under `root`'s content folders. With a `memo`, files whose bytes it has seen are not
+    parsed again."""
     entries: list[Entry] = []
     problems: list[Problem] = []
     for kind in KINDS:
@@ -111,7 +113,7 @@ def load_collection(root: Path) -> Loaded:
                                                         "letter case; the two would clash on many computers"))
                 continue
             seen_lower[lower] = item.name
-            entry, file_problems = load_file(root, rel)
+            entry, file_problems = load_file(root, rel, memo)
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
@@ -127,16 +129,14 @@ def kind_of(rel_path: str) -> Kind | None:
     return next((k for k in KINDS if k.folder == folder), None)
 
 
-def load_file(root: Path, rel_path: str) -> tuple[Entry | None, list[Problem]]:
+def load_file(root: Path, rel_path: str, memo: Memo | None = None) -> tuple[Entry | None, list[Problem]]:
     """Read one entry file. Returns the entry (None if unreadable) and the problems found."""
     kind = kind_of(rel_path)
     assert kind is not None, rel_path
     stem = rel_path.rsplit("/", 1)[-1][: -len(".md")]
-    problems: list[Problem] = []
     if not SLUG_RE.match(stem):
-        problems.append(Problem(rel_path, 1, "file", f"'{stem}.md' is not a valid name: use lowercase letters, "
-                                                     f"digits and hyphens, e.g. '{suggest_slug(stem)}.md'"))
-        return None, problems
+        return None, [Problem(rel_path, 1, "file", f"'{stem}.md' is not a valid name: use lowercase letters, "
+                                                   f"digits and hyphens, e.g. '{suggest_slug(stem)}.md'")]
 
     full = root / rel_path
     try:
@@ -147,6 +147,12 @@ def load_file(root: Path, rel_path: str) -> tuple[Entry | None, list[Problem]]:
         raw = full.read_bytes()
     except OSError as error:
         return None, [Problem(rel_path, 1, "file", f"cannot be read ({error.strerror or error})")]
+    if memo is not None:
+        return memo.recall((rel_path, raw), lambda: _parse_file(kind, stem, rel_path, raw))
+    return _parse_file(kind, stem, rel_path, raw)
+
+
+def _parse_file(kind: Kind, stem: str, rel_path: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -161,7 +167,7 @@ def load_file(root: Path, rel_path: str) -> tuple[Entry | None, list[Problem]]:
         values, lines, body, body_line = parse_front_matter(text)
     except _FrontMatterError as error:
         return None, [Problem(rel_path, error.line, "front matter", error.message)]
-    return Entry(kind, stem, rel_path, values, lines, body, body_line), problems
+    return Entry(kind, stem, rel_path, values, lines, body, body_line), []
 
 
 def parse_front_matter(text: str) -> tuple[dict, dict, str, int]:

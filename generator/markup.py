@@ -18,6 +18,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .urls import rebase
+
 ALLOWED_TAGS = frozenset({"abbr", "kbd", "sub", "sup", "br", "details", "summary"})
 ALLOWED_ATTRIBUTES = frozenset({"title", "open"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -25,6 +27,7 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
 TITLE_HEADING_RE = re.compile(r"^#[ \t]+\S")
+DEMOTE_RE = re.compile(r"^(#{1,5})(?=[ \t])")
 CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
 COMMENT_RE = re.compile(r"<!--.*?-->")
 TAG_START_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)(:?)")
@@ -66,14 +69,39 @@ def in_code_block(lines: list[str]) -> list[bool]:
     return flags
 
 
+def prose(body: str) -> str:
+    """The body with fenced code and code spans blanked (same offsets): links and tags there are examples."""
+    lines = body.split("\n")
+    lines = [" " * len(line) if code else line for line, code in zip(lines, in_code_block(lines))]
+    return CODE_SPAN_RE.sub(_blank, "\n".join(lines))
+
+
+def demote_headings(body: str, levels: int = 1) -> str:
+    """Push a body's headings `levels` down, so it can sit under a heading of its own (in a print pack)."""
+    if levels == 0:
+        return body
+    lines = body.split("\n")
+    return "\n".join(line if code else DEMOTE_RE.sub(lambda m: m.group(1) + "#" * levels, line)
+                     for line, code in zip(lines, in_code_block(lines)))
+
+
+def rebase_links(body: str, from_path: str, to_path: str) -> str:
+    """The body with its relative link targets rewritten for a page at `to_path` (see urls.rebase)."""
+    masked = prose(body)
+    spans = sorted({match.span(1) for pattern in (LINK_TARGET_RE, REFERENCE_RE) for match in pattern.finditer(masked)})
+    pieces, done = [], 0
+    for start, end in spans:
+        pieces += [body[done:start], rebase(body[start:end], from_path, to_path)]
+        done = end
+    return "".join(pieces) + body[done:]
+
+
 def scan_body(body: str) -> BodyScan:
     """Headings and markup problems of a Markdown body, with 0-based line offsets."""
     scan = BodyScan()
-    prose: list[str] = []  # the body with code blocks blanked, so line offsets stay the same
     lines = body.split("\n")
     for offset, (line, code) in enumerate(zip(lines, in_code_block(lines))):
         if code:
-            prose.append("")
             continue
         heading = HEADING_RE.match(line)
         if heading:
@@ -81,8 +109,7 @@ def scan_body(body: str) -> BodyScan:
         elif TITLE_HEADING_RE.match(line):
             scan.problems.append((offset, "a '# ' heading is not allowed: the page title comes from 'title'; "
                                           "use '## ' for sections"))
-        prose.append(line)
-    scan.problems += _markup_problems("\n".join(prose))
+    scan.problems += _markup_problems(prose(body))
     scan.problems.sort(key=lambda problem: problem[0])
     return scan
 
@@ -93,8 +120,8 @@ def _blank(match: re.Match) -> str:
 
 
 def _markup_problems(text: str) -> list[tuple[int, str]]:
-    """Raw HTML, attribute lists and links in `text` that could run code, with 0-based line offsets."""
-    text = COMMENT_RE.sub(_blank, CODE_SPAN_RE.sub(_blank, text))
+    """Raw HTML, attribute lists and links in a body's `prose` that could run code, with 0-based line offsets."""
+    text = COMMENT_RE.sub(_blank, text)
     problems: list[tuple[int, str]] = []
 
     def report(position: int, message: str) -> None:

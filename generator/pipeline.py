@@ -13,6 +13,7 @@ from .feed import feed_pages, recent_approaches
 from .history import file_dates
 from .link import Collection, link
 from .load import load_collection
+from .memo import Memo
 from .problems import Problem
 from .reference import render_field_reference
 from .render import Page, PageExtras
@@ -28,17 +29,20 @@ class Checked:
     entry_count: int = 0
 
 
-def check(root: Path, only: set[str] | None = None) -> Checked:
+def check(root: Path, only: set[str] | None = None, memo: Memo | None = None) -> Checked:
     """Load, validate and link the content under `root`.
 
     With `only` (paths relative to `root`), every file is still read, so references can be
-    resolved, but only problems in those files are reported.
+    resolved, but only problems in those files are reported. A `memo` (kept by `mkdocs serve`
+    between rebuilds) spares parsing and validating files that have not changed.
     """
-    loaded = load_collection(root)
+    loaded = load_collection(root, memo)
     problems = list(loaded.problems)
     for entry in loaded.entries:
         if only is None or entry.path in only:
-            problems.extend(validate_entry(entry))
+            problems.extend(validate_entry(entry) if memo is None else memo.recall(entry, lambda: validate_entry(entry)))
+    if memo is not None:
+        memo.end_run()
     collection, link_problems = link(loaded.entries)
     problems.extend(link_problems)
     if only is not None:
@@ -46,20 +50,21 @@ def check(root: Path, only: set[str] | None = None) -> Checked:
     return Checked(collection, sorted(set(problems)), len(loaded.entries))
 
 
-def build_pages(root: Path, site_url: str | None = None,
-                repo_url: str | None = None) -> tuple[list[Page], list[Problem]]:
+def build_pages(root: Path, site_url: str | None = None, repo_url: str | None = None,
+                markdown_packs: bool = False, memo: Memo | None = None) -> tuple[list[Page], list[Problem]]:
     """Every page of the site, or no pages and the problems that stop the build.
 
     `site_url` (the site's public address) makes the exports' page URLs absolute and enables the
     Atom feed, which needs absolute addresses. `repo_url` gives approach pages their
-    "Report a use of this approach" link to the repository's issue form.
+    "Report a use of this approach" link to the repository's issue form. `markdown_packs` is for
+    engines without our plugin (see render_print_packs). `memo`: see `check`.
     """
-    checked = check(root)
+    checked = check(root, memo=memo)
     if checked.problems:
         return [], checked.problems
     dates = file_dates(root)  # the build's one `git log`
     recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
-    pages = render_site(checked.collection, PageExtras(dates, repo_url), recent)
+    pages = render_site(checked.collection, PageExtras(dates, repo_url), recent, markdown_packs)
     pages += export_pages(checked.collection, dates, site_url) + feed_pages(checked.collection, dates, site_url)
     pages.append(Page("reference.md", render_field_reference()))  # linked from the footer
     pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]

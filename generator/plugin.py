@@ -8,6 +8,10 @@
   changes. Under `mkdocs serve --dirty` (what `bash .ci/serve` runs) only the pages whose generated
   Markdown changed are rebuilt: every page that shows the edited entry changes with it, so all of
   them are right, and the rest are left as they were (see `_DirtyServe`).
+- Pages the generator writes whole keep their HTML lists away from Python-Markdown: `on_page_markdown`
+  sets them aside and `on_page_content` puts them back (generator/rawblocks.py).
+- Print packs show approaches that were converted once, on their own pages: `on_page_content`
+  collects what each approach page shows and `on_post_page` fills the packs in (generator/packs.py).
 - `on_post_build` proves nothing was lost (generator/completeness.py): every entry has its page,
   is in the search index and on its index page, and every link in the generated pages resolves.
 - A clean `mkdocs build` writes into a staging folder next to `site_dir` and swaps it into place
@@ -37,7 +41,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .completeness import SEARCH_INDEX, verify_site
-from .model import KINDS
+from . import packs, rawblocks
+from .load import kind_of
+from .memo import Memo
+from .model import APPROACH, KINDS
 from .pipeline import build_pages
 from .render import Page
 from .urls import output_path, page_url
@@ -53,6 +60,13 @@ class KnowledgeBaseConfig(Config):
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
+        self.approach_uris: set[str] = set()
+        self.pack_uris: set[str] = set()
+        self.whole_uris: set[str] = set()  # pages with no contributed Markdown, whose raw blocks are set aside
+        self.raw_blocks: dict[str, list[str]] = {}
+        # kept across `mkdocs serve --dirty` rebuilds, where unchanged approach pages are not converted again
+        self.copies: dict[str, packs.Converted] = {}
+        self.memo = Memo()  # unchanged files are not parsed or validated again in the next rebuild
         self.root = Path(".")
         self.stage_builds = False  # set by on_startup: only a clean `mkdocs build` is staged
         self.dirty_serve: _DirtyServe | None = None  # set by on_startup for `mkdocs serve --dirty`
@@ -73,13 +87,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.pages = []  # plugins live across `mkdocs serve` rebuilds: never keep last build's pages
         self.staging, self.succeeded = None, False
-        pages, problems = build_pages(self.root, config.site_url, config.repo_url)
+        pages, problems = build_pages(self.root, config.site_url, config.repo_url, memo=self.memo)
         if problems:
             for problem in problems:
                 log.error(str(problem))
             raise PluginError(f"{len(problems)} content problem(s); the site was not built and the previous "
                               "build was left in place. Run `python -m generator check` for the same list.")
         self.pages = pages
+        self.approach_uris = {page.src_uri for page in pages if page.source_path
+                              and kind_of(page.source_path) is APPROACH}
+        self.pack_uris = {page.src_uri for page in pages if page.is_pack}
+        self.whole_uris = {page.src_uri for page in pages if page.source_path is None and page.src_uri.endswith(".md")}
         for kind in KINDS:
             folder = str(self.root / kind.folder)
             if folder not in config.watch:
@@ -107,6 +125,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.dirty_serve:
             self.dirty_serve.take_over_search_merge(config)
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if page.file.src_uri not in self.whole_uris:
+            return markdown
+        markdown, self.raw_blocks[page.file.src_uri] = rawblocks.set_aside(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        if page.file.src_uri in self.whole_uris:
+            return rawblocks.put_back(html, self.raw_blocks.pop(page.file.src_uri))
+        if page.file.src_uri not in self.approach_uris:
+            return html
+        html, copy = packs.cut_copy(html)
+        if copy is not None:
+            self.copies[page.file.src_uri] = packs.Converted(page.file.src_uri, copy)
+        return html
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if page.file.src_uri not in self.pack_uris:
+            return output
+        output, missing = packs.fill(output, page.file.src_uri, self.copies, config.use_directory_urls)
+        if missing:
+            raise PluginError(f"{page.file.src_uri}: no converted page for {', '.join(missing)}")
+        return output
 
     @event_priority(-100)  # after every other plugin's on_post_build, so the search index is written
     def on_post_build(self, *, config) -> None:

@@ -19,18 +19,26 @@ import yaml
 from .link import Collection, Use
 from .load import Entry
 from .model import APPROACH, BARRIER, PLACE, THEMES
+from .markup import demote_headings, rebase_links
+from .packs import COPY_END, COPY_START
+from .urls import relative_path
 
+_YamlDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same YAML, five times faster
 _MD_ESCAPE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site. `source_path` is the real file behind it, for "Edit this page"."""
+    """One page of the site. `source_path` is the real file behind it, for "Edit this page".
+
+    `is_pack`: a print pack whose body placeholders the plugin fills in (generator/packs.py).
+    """
 
     src_uri: str
     content: str
     source_path: str | None = None
     in_nav: bool = False
+    is_pack: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,11 +86,11 @@ def front_matter(**values) -> str:
     # are, so that search matches "don't" in a title.
     clean = {k: html.escape(v, quote=False).replace('"', "&quot;") if k in ("title", "description") else v
              for k, v in values.items() if v is not None}
-    return "---\n" + yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    return "---\n" + yaml.dump(clean, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
 
 def href(from_uri: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return relative_path(to_uri, posixpath.dirname(from_uri))
 
 
 def entry_uri(entry: Entry) -> str:
@@ -180,16 +188,19 @@ def _use_line(from_uri: str, use: Use, show: str) -> str:
 # -- entry pages ------------------------------------------------------------------------------
 
 
-def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
-    uri = entry_uri(entry)
+def approach_core(entry: Entry, col: Collection, from_uri: str, level: int = 1) -> list[str]:
+    """What an approach's page and the print packs both show: title, summary, facts, notes and body.
+
+    `from_uri` is the page it is written for (links are relative to it); `level` 2 nests it in a pack.
+    """
     f = entry.fields
     originator = md_text(f.get("originator", ""))
     if f.get("year"):
         originator += f" ({f['year']})"
-    themes = ", ".join(f"[{md_text(t.title)}]({href(uri, theme_uri(t.slug))})"
+    themes = ", ".join(f"[{md_text(t.title)}]({href(from_uri, theme_uri(t.slug))})"
                        for t in THEMES if t.slug in (f.get("themes") or []))
-    barriers = ", ".join(md_link(uri, col.barriers[s]) for s in f.get("barriers") or [] if s in col.barriers)
-    lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
+    barriers = ", ".join(md_link(from_uri, col.barriers[s]) for s in f.get("barriers") or [] if s in col.barriers)
+    lines = [f"{'#' * level} {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
     lines += facts_block([
         ("Devised by", originator),
         ("Also known as", ", ".join(md_text(a) for a in f.get("aliases") or [])),
@@ -201,7 +212,15 @@ def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     ])
     if f.get("rights"):
         lines += ['!!! note "Trade marks and licences"', "", f"    {md_text(f['rights'])}", ""]
-    lines += [entry.body.strip(), ""]
+    body = entry.body.strip()
+    if from_uri != entry_uri(entry):
+        body = rebase_links(body, entry_uri(entry), from_uri)
+    return lines + [demote_headings(body, level - 1), ""]
+
+
+def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
+    uri = entry_uri(entry)
+    lines = [COPY_START, "", *approach_core(entry, col, uri), COPY_END, ""]  # what print packs copy (packs.py)
     lines += ["## Where it has been used", ""]
     uses = col.approach_uses.get(entry.slug, [])
     enablers = col.enabler_uses.get(entry.slug, [])

@@ -12,6 +12,7 @@ from .englandmap import ATTRIBUTION, MapPlace, render_england_map
 from .link import Collection
 from .load import Entry
 from .model import DIFFICULTIES, REGIONS, THEMES
+from .rawblocks import raw_block
 from .render import (
     Page, duration_text, entry_uri, front_matter, href, md_link, md_text, range_text, summary_of, theme_uri,
     title_of,
@@ -25,7 +26,13 @@ FEATURED_COUNT = 6
 
 
 def attr(value) -> str:
-    return html.escape(str(value), quote=True)
+    """Text for raw HTML, as an attribute value or as content. Whitespace is collapsed, so that a line break
+    in a value cannot end the raw HTML block early in an engine that reads the Markdown."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def html_link(from_uri: str, entry: Entry) -> str:
+    return f'<a href="{attr(url_href(from_uri, entry_uri(entry)))}">{attr(title_of(entry))}</a>'
 
 
 def approach_data_attributes(approach: Entry, col: Collection) -> str:
@@ -48,14 +55,21 @@ def approach_data_attributes(approach: Entry, col: Collection) -> str:
 
 def approach_item(from_uri: str, approach: Entry, col: Collection) -> str:
     f = approach.fields
-    details = [md_text(f.get("originator", ""))]
+    details = [str(f.get("originator", ""))]
     details += [t for t in (range_text(f.get("group_size"), "people"), duration_text(f.get("duration_minutes"))) if t]
     uses = len(col.approach_uses.get(approach.slug, []))
     if uses:
         details.append(f"used in {uses} documented place{'s' if uses > 1 else ''}")
-    return (f'<li class="kb-item" {approach_data_attributes(approach, col)} markdown="span">'
-            f'{md_link(from_uri, approach)}<span class="kb-item__meta">{" · ".join(details)}</span>'
-            f'<span class="kb-item__summary">{md_text(summary_of(approach))}</span></li>')
+    return (f'<li class="kb-item" {approach_data_attributes(approach, col)}>{html_link(from_uri, approach)}'
+            f'<span class="kb-item__meta">{attr(" · ".join(details))}</span>'
+            f'<span class="kb-item__summary">{attr(summary_of(approach))}</span></li>')
+
+
+def approach_list(from_uri: str, approaches: list[Entry], col: Collection, list_id: str | None = None) -> list[str]:
+    """A list of approaches, written as HTML that the plugin keeps away from Markdown (generator/rawblocks.py)."""
+    ident = f' id="{list_id}"' if list_id else ""
+    return raw_block([f'<ul class="kb-list"{ident}>', *[approach_item(from_uri, a, col) for a in approaches],
+                      "</ul>"])
 
 
 def checkboxes(name: str, legend: str, options: list[tuple[str, str]]) -> list[str]:
@@ -104,9 +118,7 @@ def render_approach_index(col: Collection) -> Page:
              "is, when and how to use it, what to watch out for, and where it has been used. "
              "[Print them all](../print/index.md).", "",
              *filter_form(col), "",
-             '<ul class="kb-list" id="kb-results" markdown>',
-             *[approach_item(uri, a, col) for a in col.approaches.values()],
-             "</ul>", ""]
+             *approach_list(uri, list(col.approaches.values()), col, "kb-results")]
     content = front_matter(title="Approaches", description=f"All {len(col.approaches)} approaches, with filters "
                            "by barrier, theme, group size, time and difficulty.")
     return Page(uri, content + "\n".join(lines), in_nav=True)
@@ -147,9 +159,9 @@ def place_map(uri: str, col: Collection) -> list[str]:
                for p in col.places.values() if p.fields.get("coordinates")]
     if not markers:
         return []
-    return ['<figure class="kb-map">', "", render_england_map(markers), "",
-            f"<figcaption>{html.escape(ATTRIBUTION)} "
-            '<a href="https://www.naturalearthdata.com/">About Natural Earth</a>.</figcaption>', "</figure>", ""]
+    return raw_block(['<figure class="kb-map">', render_england_map(markers),
+                      f"<figcaption>{html.escape(ATTRIBUTION)} "
+                      '<a href="https://www.naturalearthdata.com/">About Natural Earth</a>.</figcaption>', "</figure>"])
 
 
 def render_place_index(col: Collection) -> Page:
@@ -174,8 +186,7 @@ def render_theme_pages(col: Collection) -> list[Page]:
         lines.append(f"- [{md_text(theme.title)}]({href(index_uri, uri)}) ({len(members)} approaches): "
                      f"{md_text(theme.intro)}")
         body = [f"# {md_text(theme.title)}", "", md_text(theme.intro), "{ .kb-summary }", "",
-                f"{len(members)} approaches.", "",
-                '<ul class="kb-list" markdown>', *[approach_item(uri, a, col) for a in members], "</ul>", ""]
+                f"{len(members)} approaches.", "", *approach_list(uri, members, col)]
         pages.append(Page(uri, front_matter(title=theme.title, description=theme.intro) + "\n".join(body)))
     lines.append("")
     pages.insert(0, Page(index_uri, front_matter(title="Themes", description="Approaches grouped by theme.")
@@ -204,7 +215,7 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         f"[matchmaker](matchmaker.md) · [matrix](matrix.md)", "",
         "## What are you facing?", "", *_barrier_cards(uri, col),
         "## Approaches with documented use in places", "",
-        '<ul class="kb-list" markdown>', *[approach_item(uri, a, col) for a in featured_approaches(col)], "</ul>", "",
+        *approach_list(uri, featured_approaches(col), col),
     ]
     if recent:
         lines += ["## Recently added", "", *[f"- {md_link(uri, a)}: {md_text(summary_of(a))}" for a in recent],

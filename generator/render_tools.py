@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 
 from .link import Collection
 from .load import Entry
-from .markup import in_code_block
+from .packs import placeholder
 from .render import (
-    Page, duration_text, entry_uri, facts_block, front_matter, md_link, md_text, range_text, summary_of,
-    title_of,
+    Page, approach_core, entry_uri, front_matter, md_link, md_text, summary_of, title_of,
 )
-from .render_lists import TIME_CHOICES, attr, checkboxes
+from .rawblocks import raw_block
+from .render_lists import TIME_CHOICES, attr, checkboxes, html_link
 from .urls import url_href
 
-HEADING_RE = re.compile(r"^(#{2,5})(?=[ \t])")
 
 
 def json_for_script(value) -> str:
@@ -80,64 +78,63 @@ def render_matchmaker(col: Collection) -> Page:
 def render_matrix(col: Collection) -> Page:
     uri = "matrix.md"
     barriers = list(col.barriers.values())
-    head = "".join(f'<th scope="col"><a href="{attr(url_href(uri, entry_uri(b)))}">{attr(title_of(b))}</a></th>'
-                   for b in barriers)
+    head = "".join(f'<th scope="col">{html_link(uri, b)}</th>' for b in barriers)
     rows = []
     for approach in col.approaches.values():
         helps = set(approach.fields.get("barriers") or [])
         cells = "".join(
             '<td class="kb-yes"><span aria-hidden="true">●</span><span class="kb-visually-hidden">Helps</span></td>'
             if b.slug in helps else "<td></td>" for b in barriers)
-        rows.append(f'<tr><th scope="row"><a href="{attr(url_href(uri, entry_uri(approach)))}">'
-                    f"{attr(title_of(approach))}</a></th>{cells}</tr>")
+        rows.append(f'<tr><th scope="row">{html_link(uri, approach)}</th>{cells}</tr>')
     lines = [
         "# Which approaches help with which barriers", "",
         f"Each row is an approach and each column a barrier; a dot means the approach helps with that barrier. "
         f"{len(col.approaches)} approaches, {len(barriers)} barriers.", "",
-        '<div class="kb-matrix" role="region" aria-labelledby="kb-matrix-caption" tabindex="0">',
-        '<table class="kb-matrix__table"><caption id="kb-matrix-caption">Approaches (rows) and the barriers they help with (columns)</caption>',
-        f'<thead><tr><th scope="col">Approach</th>{head}</tr></thead>',
-        "<tbody>", *rows, "</tbody></table></div>", "",
+        *raw_block([
+            '<div class="kb-matrix" role="region" aria-labelledby="kb-matrix-caption" tabindex="0">',
+            '<table class="kb-matrix__table"><caption id="kb-matrix-caption">Approaches (rows) and the barriers they '
+            'help with (columns)</caption>',
+            f'<thead><tr><th scope="col">Approach</th>{head}</tr></thead>',
+            "<tbody>", *rows, "</tbody></table></div>"]),
     ]
     content = front_matter(title="Matrix", description="Which approaches help with which barriers, in one table.",
                            search={"exclude": True}, hide=["navigation", "toc"])
     return Page(uri, content + "\n".join(lines), in_nav=True)
 
 
-def demote_headings(body: str) -> str:
-    """Push a body's headings one level down, so it can sit under an approach's own heading in a pack."""
-    lines = body.split("\n")
-    return "\n".join(line if code else HEADING_RE.sub(lambda m: m.group(1) + "#", line)
-                     for line, code in zip(lines, in_code_block(lines)))
+def _pack_section(uri: str, approach: Entry, col: Collection, approach_page: Page | None) -> list[str]:
+    """An approach in a pack: a placeholder for its page's converted top part, or (without the plugin) its Markdown."""
+    if approach_page is not None:
+        return [placeholder(approach_page), ""]
+    return ['<section class="kb-pack-item" markdown>', "", *approach_core(approach, col, uri, level=2),
+            "</section>", ""]
 
 
-def _pack_section(uri: str, approach: Entry) -> list[str]:
-    f = approach.fields
-    originator = md_text(f.get("originator", "")) + (f" ({f['year']})" if f.get("year") else "")
-    return ['<section class="kb-pack-item" markdown>', "",
-            f"## {md_text(title_of(approach))}", "", md_text(summary_of(approach)), "",
-            *facts_block([("Devised by", originator), ("Group size", range_text(f.get("group_size"), "people")),
-                          ("Time", duration_text(f.get("duration_minutes")))]),
-            demote_headings(approach.body.strip()), "", "</section>", ""]
-
-
-def _pack(uri: str, title: str, intro: str, approaches: list[Entry]) -> Page:
+def _pack(uri: str, title: str, intro: str, approaches: list[Entry], col: Collection,
+          approach_pages: dict[str, Page] | None) -> Page:
     lines = [f"# {md_text(title)}", "", intro, "{ .kb-summary }", "",
              '<p class="kb-print-hint"><button type="button" class="md-button" data-kb-print hidden>Print this pack'
              "</button> Each approach starts on a new A4 page.</p>", ""]
     for approach in approaches:
-        lines += _pack_section(uri, approach)
+        page = approach_pages[entry_uri(approach)] if approach_pages is not None else None
+        lines += _pack_section(uri, approach, col, page)
     content = front_matter(title=title, description=intro, search={"exclude": True}, hide=["navigation", "toc"])
-    return Page(uri, content + "\n".join(lines))
+    return Page(uri, content + "\n".join(lines), is_pack=approach_pages is not None)
 
 
-def render_print_packs(col: Collection) -> list[Page]:
-    """One printable pack per barrier, and one with the whole collection; kept out of search to avoid duplicates."""
+def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None = None) -> list[Page]:
+    """One printable pack per barrier, and one with the whole collection; kept out of search to avoid duplicates.
+
+    Given the approaches' pages (by src_uri), a pack holds placeholders that the MkDocs plugin fills with
+    those pages' converted HTML (generator/packs.py); without them, it carries the approaches' Markdown, for
+    engines without the plugin.
+    """
     pages = [_pack("print/index.md", "All approaches, for printing",
                    f"Every approach in the collection ({len(col.approaches)}), ready to print.",
-                   list(col.approaches.values()))]
+                   list(col.approaches.values()), col, approach_pages)]
     for barrier in col.barriers.values():
         helpers = col.barrier_approaches.get(barrier.slug, [])
         pages.append(_pack(f"print/{barrier.slug}.md", f"Print pack: {title_of(barrier)}",
-                           f"The {len(helpers)} approaches that help with this barrier, ready to print.", helpers))
+                           f"The {len(helpers)} approaches that help with this barrier, ready to print.", helpers,
+                           col, approach_pages))
     return pages

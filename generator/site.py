@@ -11,10 +11,12 @@ from .render_lists import (
 from .render_tools import render_matchmaker, render_matrix, render_print_packs
 
 
-def render_site(col: Collection, extras: PageExtras | None = None, recent: list[Entry] | None = None) -> list[Page]:
+def render_site(col: Collection, extras: PageExtras | None = None, recent: list[Entry] | None = None,
+                markdown_packs: bool = False) -> list[Page]:
+    """`markdown_packs`: see render_print_packs (the MkDocs plugin fills the packs in; other engines cannot)."""
     pages = [render_home(col, recent), render_approach_index(col), render_barrier_index(col), render_place_index(col),
              render_matchmaker(col), render_matrix(col)]
     pages += render_theme_pages(col)
-    pages += render_print_packs(col)
-    pages += [render_entry(entry, col, extras) for entry in col.entries()]
-    return pages
+    entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]
+    pages += render_print_packs(col, None if markdown_packs else {page.src_uri: page for page in entry_pages})
+    return pages + entry_pages

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .load import Entry, kind_of, load_file
-from .markup import CODE_SPAN_RE, LINK_TARGET_RE, REFERENCE_RE, in_code_block
+from .markup import LINK_TARGET_RE, REFERENCE_RE, prose
 from .model import KINDS, ListOf, Record, Url
 from .problems import Problem
 from .validate import field_label
@@ -85,20 +85,13 @@ def entry_addresses(entry: Entry) -> list[Address]:
     """Every external (http, https or scheme-relative) address in an entry, with its line."""
     found = [Address(entry.path, entry.line_of(*path), field_label(path), url)
              for path, url in _typed_urls(entry.kind.record, entry.fields, ())]
-    prose = _prose(entry.body)
+    prose_text = prose(entry.body)
     for pattern in (LINK_TARGET_RE, REFERENCE_RE, URL_AUTOLINK_RE):
-        for match in pattern.finditer(prose):
+        for match in pattern.finditer(prose_text):
             if _is_external(match.group(1)):
-                line = entry.body_line + prose.count("\n", 0, match.start(1))
+                line = entry.body_line + prose_text.count("\n", 0, match.start(1))
                 found.append(Address(entry.path, line, "body", match.group(1)))
     return found
-
-
-def _prose(body: str) -> str:
-    """The body with fenced code and code spans blanked (same line breaks): addresses there are examples."""
-    lines = body.split("\n")
-    lines = ["" if code else line for line, code in zip(lines, in_code_block(lines))]
-    return CODE_SPAN_RE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), "\n".join(lines))
 
 
 def _typed_urls(spec, value, path: tuple):

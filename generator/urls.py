@@ -8,6 +8,24 @@ writes it). Other files keep their path.
 from __future__ import annotations
 
 import posixpath
+import re
+
+_ABSOLUTE_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")  # https:, mailto:, /path, //host
+
+
+def relative_path(target: str, start: str) -> str:
+    """`posixpath.relpath` for the normalised paths inside a site ('' is the root), without its file system calls.
+
+    Rendering makes one for every link on every page, and relpath's two `abspath` calls were a fifth of render.
+    """
+    target_parts = [part for part in target.split("/") if part]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(target_parts, start_parts):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
 
 
 def output_path(src_uri: str, directory_urls: bool = True) -> str:
@@ -31,7 +49,31 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
 def url_href(from_uri: str, to_uri: str) -> str:
     """A relative URL from one page to another, for raw HTML, which MkDocs does not rewrite."""
     start, target = page_url(from_uri), page_url(to_uri)
-    relative = posixpath.relpath(target or ".", start.rstrip("/") or ".")
+    relative = relative_path(target, start.rstrip("/"))
     if relative == ".":
         return "./"
     return relative + "/" if target == "" or target.endswith("/") else relative
+
+
+def rebase(target: str, from_path: str, to_path: str) -> str:
+    """A relative link written in the file `from_path`, rewritten to mean the same from `to_path`.
+
+    Works on source paths (`approaches/x.md`) and on output paths (`approaches/x/index.html`) alike.
+    A link to an anchor on the same page (`#steps`) comes to point at that page; addresses with a
+    scheme and absolute paths are left as they are.
+    """
+    if not target or _ABSOLUTE_RE.match(target):
+        return target
+    cut = min((i for i in (target.find("?"), target.find("#")) if i != -1), default=len(target))
+    path, rest = target[:cut], target[cut:]
+    from_dir = posixpath.dirname(from_path)
+    if path:
+        absolute = posixpath.normpath(posixpath.join(from_dir, path)) + ("/" if path.endswith("/") else "")
+    elif posixpath.basename(from_path) == "index.html":  # a directory URL: link to the folder, as MkDocs does
+        absolute = (from_dir or ".") + "/"
+    else:
+        absolute = from_path
+    relative = relative_path(absolute, posixpath.dirname(to_path))
+    if absolute.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return relative + rest

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from generator.completeness import verify_site
+from generator.completeness import page_links, verify_site
 from generator.pipeline import build_pages
 from tests.test_plugin import CONFIG, mkdocs_build, site  # noqa: F401 (site is a fixture)
 
@@ -94,3 +94,11 @@ def test_the_build_fails_when_the_site_would_lose_its_search_and_keeps_the_last_
     assert "1 thing(s) missing from the built site, listed above" in result.stderr
     assert f"The build failed: {site} was left as it was" in result.stderr
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+
+
+def test_page_links_reads_only_real_link_attributes():
+    """Escaped text that looks like a link (contributed titles in data attributes) must not count as one."""
+    page = ('<li data-text="&lt;a href=&quot;x&quot;&gt; href=y" title=\'a href="z"\'><a HREF=q>x</a></li>\n'
+            '<!-- <a href="in-a-comment"> -->\n<script src="kb.js">var a = "<a href=\\"in-a-script\\">";</script>\n'
+            '<img alt="x src=b" src="a.png?x=1&amp;y=2">')
+    assert page_links(page) == [(1, "q"), (3, "kb.js"), (4, "a.png?x=1&y=2")]

@@ -60,7 +60,7 @@ def plain_site(emitted) -> Path:
 
 
 def test_emit_writes_every_page_the_docs_and_a_config_without_the_plugin(emitted):
-    pages, _ = build_pages(REPO, read_config(REPO / "mkdocs.yml")["site_url"])
+    pages, _ = build_pages(REPO, read_config(REPO / "mkdocs.yml")["site_url"], markdown_packs=True)
     for page in pages:
         assert (emitted / "docs" / page.src_uri).read_bytes() == page.content.encode(), page.src_uri
     for source in (REPO / "docs").rglob("*"):

@@ -157,6 +157,12 @@ def test_serve_rebuilds_every_affected_page_when_an_entry_changes(tree, mode):
         assert len(locations) == len(set(locations))  # no page indexed twice
         assert {"approaches/grow-model/", "places/doncaster/", "about/"} <= set(locations)  # none lost
         assert "Partners doubt each other" in json.dumps(index) and "Partners don't trust" not in json.dumps(index)
+        # a body edit reaches the print packs, whose bodies are copied from the approach's converted page
+        approach = tree / "approaches/trust-and-agreement.md"
+        approach.write_text(approach.read_text().replace("Map each partner.", "Map every partner, then [GROW](grow-model.md)."))
+        for page, link in (("approaches/trust-and-agreement/", "../grow-model/"), ("print/", "../approaches/grow-model/"),
+                           ("print/lack-of-trust/", "../../approaches/grow-model/")):
+            assert wait_for(f'Map every partner, then <a href="{link}">GROW</a>', page), page
         assert server.poll() is None  # still serving: no rebuild failed
     finally:
         server.terminate()
@@ -191,6 +197,31 @@ def test_a_good_build_replaces_the_whole_site(tree, site):
     assert not (site / "left-over.html").exists()
     assert "Partners doubt each other" in html(site, "barriers/lack-of-trust")
     assert sorted(p.name for p in tree.iterdir() if "staging" in p.name) == []
+
+
+def test_print_packs_show_each_body_once_converted_with_links_from_the_pack(tree):
+    """Bodies are copied from the approach pages' HTML: a link between approaches must still work from a pack,
+    and a pack holding several bodies must not repeat heading ids."""
+    approach = tree / "approaches/trust-and-agreement.md"
+    approach.write_text(approach.read_text().replace(
+        "Map each partner.", "Map each partner; see [GROW](grow-model.md) and [the steps](#how-to-use-it).\n\n"
+                             "### Worked example { #worked }\n\nText."))
+    write(tree, "mkdocs.yml", CONFIG)
+    write(tree, "docs/about.md", "# About\n")
+    result = mkdocs_build(tree)
+    assert result.returncode == 0, result.stderr
+    page = html(tree / "site", "approaches/trust-and-agreement/")
+    assert '<a href="../grow-model/">GROW</a> and <a href="#how-to-use-it">the steps</a>' in page
+    assert '<h3 id="worked">Worked example' in page and "kb-body" not in page
+    everything = html(tree / "site", "print/")
+    assert ('<a href="../approaches/grow-model/">GROW</a> and '
+            '<a href="../approaches/trust-and-agreement/#how-to-use-it">the steps</a>') in everything
+    assert "<h3>How to use it</h3>" in everything and "<h4>Worked example</h4>" in everything
+    assert "kb-pack-body" not in everything
+    ids = re.findall(r' id="([^"]+)"', everything)
+    assert len(ids) == len(set(ids))
+    pack = html(tree / "site", "print/lack-of-trust/")
+    assert '<a href="../../approaches/grow-model/">GROW</a>' in pack
 
 
 def test_approach_page_links_to_the_report_a_use_form(site):

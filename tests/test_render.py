@@ -3,7 +3,6 @@
 import markdown
 
 from generator.render import front_matter, md_text
-from generator.urls import url_href
 
 
 def rendered(text: str) -> str:
@@ -25,10 +24,3 @@ def test_md_text_keeps_a_line_from_becoming_a_block():
 def test_front_matter_escapes_the_title_and_description_once():
     text = front_matter(title='Don\'t <b>"quote"</b>', description="a & b", search={"boost": 2})
     assert "title: Don't &lt;b&gt;&quot;quote&quot;&lt;/b&gt;" in text and "description: a &amp; b" in text
-
-
-def test_url_href_between_directory_urls():
-    assert url_href("approaches/index.md", "approaches/grow-model.md") == "grow-model/"
-    assert url_href("matrix.md", "barriers/lack-of-trust.md") == "../barriers/lack-of-trust/"
-    assert url_href("approaches/grow-model.md", "index.md") == "../../"
-    assert url_href("index.md", "places/index.md") == "places/"

@@ -1,10 +1,10 @@
-"""The matchmaker's data cannot break out of its script element; print packs nest bodies correctly."""
+"""The matchmaker's data cannot break out of its script element; the matrix marks what helps with what."""
 
 import json
 
 from generator.link import link
 from generator.load import load_collection
-from generator.render_tools import demote_headings, json_for_script, matchmaker_data, render_matrix
+from generator.render_tools import json_for_script, matchmaker_data, render_matrix
 from tests.conftest import VALID
 
 
@@ -12,11 +12,6 @@ def test_json_for_script_cannot_close_the_script():
     text = json_for_script({"title": "</script><script>alert(1)</script><!-- & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text)["title"] == "</script><script>alert(1)</script><!-- & \u2028"
-
-
-def test_demote_headings_leaves_code_blocks_alone():
-    body = "## What it is\nText\n```\n## not a heading\n```\n### Sub"
-    assert demote_headings(body) == "### What it is\nText\n```\n## not a heading\n```\n#### Sub"
 
 
 def test_matchmaker_data_has_every_approach_with_its_fit():
