@@ -441,20 +441,21 @@ class Edit:
     path: Path
     text: str
     marker: str
-    own_url: str
     urls: list[str]  # every page that shows the edited entry once the edit is built
 
 
 @dataclass
 class EditLoop:
-    seconds: list[float | None] = field(default_factory=list)  # None: not every page updated in time
-    pages: list[int] = field(default_factory=list)
-    dirty_seconds: list[float | None] = field(default_factory=list)  # until the entry's own page updates
-    dirty_stale: list[int] = field(default_factory=list)  # affected pages still old after that rebuild
+    """Seconds from saving an entry until it and every page showing it serve the edit (None: not in time)."""
 
-    @property
-    def all_right(self) -> bool:
-        return bool(self.seconds) and all(s is not None for s in self.seconds)
+    dirty_seconds: list[float | None] = field(default_factory=list)  # `mkdocs serve --dirty` (`bash .ci/serve`)
+    seconds: list[float | None] = field(default_factory=list)  # plain `mkdocs serve`, which rebuilds everything
+    pages: list[int] = field(default_factory=list)
+
+    @staticmethod
+    def median(seconds: list[float | None]) -> float | None:
+        """The median, or None unless every edit reached every page in time."""
+        return statistics.median(seconds) if seconds and None not in seconds else None
 
 
 def plan_edits(project: Path, count: int, round_: int) -> list[Edit]:
@@ -476,8 +477,7 @@ def plan_edits(project: Path, count: int, round_: int) -> list[Edit]:
         path = project / entry.path
         text = re.sub(r"^title: (.*)$", rf"title: \1 {marker}", path.read_text(encoding="utf-8"), count=1,
                       flags=re.M)
-        edits.append(Edit(path, text, marker, page_url(entry.path),
-                          _pages_showing(project, entry.path, text, marker)))
+        edits.append(Edit(path, text, marker, _pages_showing(project, entry.path, text, marker)))
     return edits
 
 
@@ -494,34 +494,37 @@ def _pages_showing(project: Path, rel_path: str, text: str, marker: str) -> list
 
 
 def _wait_until_shown(server: DevServer, urls: list[str], marker: str, start: float) -> float | None:
+    """Seconds from `start` until every one of `urls` serves `marker`, or None if not within the timeout.
+
+    One pending page is polled at a time. `mkdocs serve` holds requests while it rebuilds, so when a page
+    shows the edit, its whole rebuild is being served: that moment is the time, provided every other page
+    shows the edit too when fetched next (fetching them is not counted; a page still stale is waited for).
+    Polling every page at once would compete with the rebuild for the server's Python interpreter.
+    """
     pending = list(urls)
-    while pending and time.perf_counter() - start < EDIT_TIMEOUT:
-        pending = [url for url in pending if marker not in (server.fetch(url) or "")]
-        if pending:
-            time.sleep(POLL_SECONDS)
-    return None if pending else time.perf_counter() - start
+    while time.perf_counter() - start < EDIT_TIMEOUT:
+        if marker in (server.fetch(pending[0]) or ""):
+            shown = time.perf_counter()
+            pending = [url for url in pending[1:] if marker not in (server.fetch(url) or "")]
+            if not pending:
+                return shown - start
+        time.sleep(POLL_SECONDS)
+    return None
 
 
 def measure_edit_loop(project: Path, runs: int) -> EditLoop:
-    """Save an entry under `mkdocs serve`; time until it and every page showing it serve the edit.
-
-    Then the same under `mkdocs serve --dirty`, counting the affected pages it leaves stale.
-    """
+    """Save an entry under `mkdocs serve --dirty`, then under plain `mkdocs serve`; time until it and every page
+    showing it serve the edit."""
     result = EditLoop()
-    with DevServer(project, dirty=False) as server:
-        for edit in plan_edits(project, runs, 0):
-            start = time.perf_counter()
-            edit.path.write_text(edit.text, encoding="utf-8")
-            result.seconds.append(_wait_until_shown(server, edit.urls, edit.marker, start))
-            result.pages.append(len(edit.urls))
-            time.sleep(1)  # let the watcher settle before the next save
-    with DevServer(project, dirty=True) as server:
-        for edit in plan_edits(project, runs, 1):
-            start = time.perf_counter()
-            edit.path.write_text(edit.text, encoding="utf-8")
-            result.dirty_seconds.append(_wait_until_shown(server, [edit.own_url], edit.marker, start))
-            time.sleep(1)
-            result.dirty_stale.append(sum(edit.marker not in (server.fetch(url) or "") for url in edit.urls))
+    for dirty, times in ((True, result.dirty_seconds), (False, result.seconds)):
+        with DevServer(project, dirty=dirty) as server:
+            for edit in plan_edits(project, runs, int(dirty)):
+                start = time.perf_counter()
+                edit.path.write_text(edit.text, encoding="utf-8")
+                times.append(_wait_until_shown(server, edit.urls, edit.marker, start))
+                if dirty:
+                    result.pages.append(len(edit.urls))
+                time.sleep(1)  # let the watcher settle before the next save
     return result
 
 
@@ -777,30 +780,23 @@ def reader_table(results: list[Result]) -> str:
             f"{kb_text(s.page_median)} / {kb_text(s.page_max)}" if s else None,
             f"{kb_text(s.page_gz_median)} / {kb_text(s.page_gz_max)}" if s else None,
             f"{mb_text(s.index)} ({mb_text(s.index_gz)} gz)" if s else None,
-            _edit_text(e), _dirty_text(e),
+            _edit_text(e), _edit_text(e, dirty=False),
             f"{b.longest_ms:.0f} ms ({b.long_tasks} long tasks; results after {b.ready_seconds:.1f} s)" if b else None,
         ])
     return format_table(["N", "approach page (median / max)", "gzipped (median / max)", "search index",
-                         "edit loop (every affected page)", "`serve --dirty`",
+                         "edit loop: `serve --dirty`, every affected page", "plain `serve`",
                          "longest main-thread task (search)"], rows)
 
 
-def _edit_text(edit: EditLoop | None) -> str | None:
+def _edit_text(edit: EditLoop | None, dirty: bool = True) -> str | None:
     if edit is None:
         return None
-    done = [s for s in edit.seconds if s is not None]
-    missed = len(edit.seconds) - len(done)
+    times = edit.dirty_seconds if dirty else edit.seconds
+    done = [s for s in times if s is not None]
+    missed = len(times) - len(done)
     text = f"{seconds_text(statistics.median(done))} median of {len(done)}" if done else "no edit"
-    text += f", {max(edit.pages)} pages" if edit.pages else ""
+    text += f", {max(edit.pages)} pages" if edit.pages and dirty else ""
     return text + (f", {missed} not updated within {EDIT_TIMEOUT:.0f} s" if missed else "")
-
-
-def _dirty_text(edit: EditLoop | None) -> str | None:
-    if edit is None or not edit.dirty_stale:
-        return None
-    done = [s for s in edit.dirty_seconds if s is not None]
-    own = f"own page {seconds_text(statistics.median(done))}" if done else "own page never updated"
-    return f"{own}; {max(edit.dirty_stale)} of {max(edit.pages)} affected pages stale"
 
 
 def profile_tables(profile: Profile) -> str:
@@ -877,10 +873,10 @@ def evaluate_targets(results: list[Result]) -> list[Target]:
                               None if value is None else value <= limit))
     r500 = by_label.get("500")
     edit = r500.edit if r500 else None
-    done = [s for s in edit.seconds if s is not None] if edit else []
-    loop = statistics.median(done) if done and edit and edit.all_right else None
-    targets.append(Target("Edit loop at 500 entries, every affected page right", "≤ 1.5 s",
-                          _edit_text(edit), None if edit is None else (loop is not None and loop <= 1.5)))
+    loop = EditLoop.median(edit.dirty_seconds) if edit else None
+    targets.append(Target("Edit loop at 500 entries (`serve --dirty`, as `bash .ci/serve` runs), every affected "
+                          "page right", "≤ 1.5 s", _edit_text(edit),
+                          None if edit is None else (loop is not None and loop <= 1.5)))
     for r in ([real] if real else []) + synthetic[-1:]:
         if r.sizes:
             name = "real collection" if r.label == "real" else f"N={r.label}"

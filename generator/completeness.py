@@ -34,6 +34,7 @@ _EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto
 # A comment; a script or style element (a browser reads no links inside them); or a start tag with its attributes.
 _TOKEN_RE = re.compile(r"<!--.*?-->|<(script|style)\b([^>]*)>.*?</\1\s*>|<[a-zA-Z][^\s/>]*([^>]*)>",
                        re.DOTALL | re.IGNORECASE)
+_MAY_LINK_RE = re.compile(r"href|src", re.IGNORECASE)
 # Each attribute in turn, so that 'href=' inside another attribute's quoted value is never taken for a link.
 _ATTRIBUTE_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
@@ -48,7 +49,7 @@ def page_links(html_text: str) -> list[tuple[int, str]]:
     line, counted = 1, 0
     for token in _TOKEN_RE.finditer(html_text):
         attributes = token.group(2) if token.group(1) else token.group(3)
-        if attributes is None:  # a comment
+        if attributes is None or not _MAY_LINK_RE.search(attributes):  # a comment, or a tag without links
             continue
         for attribute in _ATTRIBUTE_RE.finditer(attributes):
             name, value = attribute.group(1).lower(), next((v for v in attribute.groups()[1:] if v is not None), "")
@@ -93,10 +94,11 @@ class _Site:
 
 
 def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
-                links_of: set[str] | None = None) -> list[Problem]:
+                links_of: set[str] | None = None, search_docs: list[dict] | None = None) -> list[Problem]:
     """Everything the generated `pages` promised that the site at `site_dir` does not have.
 
     `links_of` limits the link check to those pages (by src_uri): a dirty rebuild only needs its own.
+    `search_docs` is the search index's "docs" when the caller has just written it (it is not read again).
     """
     site = _Site(site_dir)
     entries = [page for page in pages if _is_entry(page)]
@@ -106,7 +108,7 @@ def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
         if not (site_dir / out).is_file():
             problems.append(Problem(page.source_path if _is_entry(page) else out, 1, "site",
                                     f"{out} is missing from the built site"))
-    problems += _search_problems(site_dir, entries, directory_urls)
+    problems += _search_problems(site_dir, entries, directory_urls, search_docs)
     problems += _index_problems(site, pages, entries, directory_urls)
     problems += _link_problems(site, [p for p in pages if links_of is None or p.src_uri in links_of], directory_urls)
     return problems
@@ -121,12 +123,14 @@ def _link_forms(out: str) -> set[str]:
     return {out, posixpath.dirname(out) or "."} if posixpath.basename(out) == "index.html" else {out}
 
 
-def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
+def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool,
+                     docs: list[dict] | None) -> list[Problem]:
     if not (site_dir / SEARCH_INDEX).is_file():
         return [Problem(SEARCH_INDEX, 1, "search", "is missing from the built site; is the search plugin enabled?")]
     try:
-        index = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-        locations = {doc["location"] for doc in index["docs"]}
+        if docs is None:
+            docs = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+        locations = {doc["location"] for doc in docs}
     except (ValueError, KeyError, TypeError) as error:
         return [Problem(SEARCH_INDEX, 1, "search", f"is not a search index MkDocs wrote ({error!r})")]
     return [Problem(page.source_path, 1, "search", f"is missing from the search index ({SEARCH_INDEX} has no "

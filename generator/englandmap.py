@@ -210,11 +210,13 @@ def _path_data(polygons) -> str:
     return "".join(joined)
 
 
-def _spread(anchors: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:
+@functools.lru_cache(maxsize=8)
+def _spread(anchors: tuple[tuple[float, float], ...], height: float) -> tuple[tuple[float, float], ...]:
     """Marker centres near their anchors but never overlapping, found by repeatedly pushing close pairs apart.
 
     Deterministic: pairs are visited in a fixed order, and coincident markers part in a direction fixed
-    by their index, so the same places always give the same picture.
+    by their index, so the same places always give the same picture. Remembered, because under
+    `mkdocs serve` the places rarely move between rebuilds, and crowded maps take many rounds.
     """
     least = 2 * MARKER_RADIUS + MARKER_GAP
     low, high_x, high_y = MARKER_RADIUS + 1, VIEW_WIDTH - MARKER_RADIUS - 1, height - MARKER_RADIUS - 1
@@ -240,7 +242,7 @@ def _spread(anchors: list[tuple[float, float]], height: float) -> list[tuple[flo
             centre[1] = min(max(centre[1], low), high_y)
         if not moved:
             break
-    return [(x, y) for x, y in centres]
+    return tuple((x, y) for x, y in centres)
 
 
 def _near_pairs(centres: list[list[float]], reach: float) -> list[tuple[int, int]]:
@@ -297,7 +299,7 @@ def render_england_map(places: Iterable[MapPlace]) -> str:
     """
     ordered = _in_reading_order(places)
     map_height = _frame().height
-    anchors = [_to_view(p.lon, p.lat) for p in ordered]
+    anchors = tuple(_to_view(p.lon, p.lat) for p in ordered)
     centres = _spread(anchors, map_height)
 
     regions = [

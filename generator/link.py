@@ -44,6 +44,21 @@ class Collection:
     def entries(self) -> list[Entry]:
         return [*self.approaches.values(), *self.barriers.values(), *self.places.values()]
 
+    def shown_on_page_of(self, entry: Entry) -> tuple[Entry, ...]:
+        """Every other entry that `entry`'s page shows something of, in the order shown.
+
+        Render reads nothing else of the collection for an entry's page, so the page can change only when
+        the entry or one of these does; `mkdocs serve` uses this to skip rendering pages that cannot have.
+        """
+        slug = entry.slug
+        if entry.kind is APPROACH:
+            barriers = [self.barriers[s] for s in _strings(entry.fields.get("barriers")) if s in self.barriers]
+            places = [use.place for use in self.approach_uses.get(slug, [])]
+            return (*barriers, *places, *self.related.get(slug, []))
+        if entry.kind is BARRIER:
+            return (*self.barrier_approaches.get(slug, []), *self.barrier_places.get(slug, []))
+        return tuple(use.approach for use in self.place_uses.get(slug, []))
+
 
 def _by_title(entries) -> list[Entry]:
     return sorted(entries, key=lambda e: (str(e.fields.get("title", e.slug)).casefold(), e.slug))

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .urls import output_path, rebase
@@ -64,6 +65,9 @@ def cut_copy(page_html: str) -> tuple[str, str | None]:
 class Converted:
     src_uri: str  # the approach page's source path, which the copied HTML's relative links start from
     html: str
+    # the copy as packs show it, by the pack's folder (the page with every approach and the barrier packs sit
+    # at different depths) and URL style: made once each, and kept while the approach is unchanged
+    for_folder: dict[tuple[str, bool], str] = field(default_factory=dict, compare=False)
 
 
 def fill(pack_html: str, pack_uri: str, copies: dict[str, Converted],
@@ -77,8 +81,11 @@ def fill(pack_html: str, pack_uri: str, copies: dict[str, Converted],
         if copy is None:
             missing.append(match.group(1))
             return ""
-        moved = _for_pack(copy.html, output_path(copy.src_uri, directory_urls), pack_path)
-        return f'<section class="kb-pack-item">\n{moved}\n</section>'
+        folder = (posixpath.dirname(pack_path), directory_urls)
+        if folder not in copy.for_folder:
+            moved = _for_pack(copy.html, output_path(copy.src_uri, directory_urls), pack_path)
+            copy.for_folder[folder] = f'<section class="kb-pack-item">\n{moved}\n</section>'
+        return copy.for_folder[folder]
 
     return _PLACEHOLDER_RE.sub(section_for, pack_html), missing
 

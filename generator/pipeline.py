@@ -41,8 +41,6 @@ def check(root: Path, only: set[str] | None = None, memo: Memo | None = None) ->
     for entry in loaded.entries:
         if only is None or entry.path in only:
             problems.extend(validate_entry(entry) if memo is None else memo.recall(entry, lambda: validate_entry(entry)))
-    if memo is not None:
-        memo.end_run()
     collection, link_problems = link(loaded.entries)
     problems.extend(link_problems)
     if only is not None:
@@ -57,14 +55,25 @@ def build_pages(root: Path, site_url: str | None = None, repo_url: str | None = 
     `site_url` (the site's public address) makes the exports' page URLs absolute and enables the
     Atom feed, which needs absolute addresses. `repo_url` gives approach pages their
     "Report a use of this approach" link to the repository's issue form. `markdown_packs` is for
-    engines without our plugin (see render_print_packs). `memo`: see `check`.
+    engines without our plugin (see render_print_packs). With a `memo` (kept by `mkdocs serve` between
+    rebuilds), unchanged files are not parsed or validated again, and an entry's page is not rendered
+    again unless something it shows changed (see render_site).
     """
+    try:
+        return _pages(root, site_url, repo_url, markdown_packs, memo)
+    finally:
+        if memo is not None:
+            memo.end_run()
+
+
+def _pages(root: Path, site_url: str | None, repo_url: str | None, markdown_packs: bool,
+           memo: Memo | None) -> tuple[list[Page], list[Problem]]:
     checked = check(root, memo=memo)
     if checked.problems:
         return [], checked.problems
     dates = file_dates(root)  # the build's one `git log`
     recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
-    pages = render_site(checked.collection, PageExtras(dates, repo_url), recent, markdown_packs)
+    pages = render_site(checked.collection, PageExtras(dates, repo_url), recent, markdown_packs, memo)
     pages += export_pages(checked.collection, dates, site_url) + feed_pages(checked.collection, dates, site_url)
     pages.append(Page("reference.md", render_field_reference()))  # linked from the footer
     pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]

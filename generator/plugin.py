@@ -34,6 +34,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -67,6 +68,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # kept across `mkdocs serve --dirty` rebuilds, where unchanged approach pages are not converted again
         self.copies: dict[str, packs.Converted] = {}
         self.memo = Memo()  # unchanged files are not parsed or validated again in the next rebuild
+        self.compiled_templates = _CompiledTemplates()
         self.root = Path(".")
         self.stage_builds = False  # set by on_startup: only a clean `mkdocs build` is staged
         self.dirty_serve: _DirtyServe | None = None  # set by on_startup for `mkdocs serve --dirty`
@@ -124,6 +126,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(file)
         if self.dirty_serve:
             self.dirty_serve.take_over_search_merge(config)
+            self.dirty_serve.keep_sitemap_if_same_pages(config, files)
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -150,12 +153,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"{page.file.src_uri}: no converted page for {', '.join(missing)}")
         return output
 
+    def on_env(self, env, *, config, files):
+        """Keep the theme's compiled templates across `mkdocs serve` rebuilds (each makes a new Jinja environment,
+        and compiling Material's templates again took 0.2 s of every rebuild)."""
+        env.bytecode_cache = self.compiled_templates
+        return env
+
     @event_priority(-100)  # after every other plugin's on_post_build, so the search index is written
     def on_post_build(self, *, config) -> None:
-        changed = None
+        changed, search_docs = None, None
         if self.dirty_serve:
             changed = self.dirty_serve.finish_site(Path(config.site_dir), config.use_directory_urls)
-        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls, links_of=changed)
+            search_docs = self.dirty_serve.search_docs
+        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls, links_of=changed,
+                              search_docs=search_docs)
         if missing:
             for problem in missing:
                 log.error(str(problem))
@@ -191,6 +202,8 @@ class _DirtyServe:
         self.pending: dict[str, str] = {}
         self.changed: set[str] = set()
         self.search_docs: list[dict] = []  # the last good build's search index entries
+        self.sitemap_pages: set[str] = set()  # the pages sitemap.xml lists, as the last good build wrote it
+        self.pending_sitemap: set[str] = set()
         # MkDocs warns that dirty builds may be inaccurate; that is what this class prevents, and under
         # `strict: true` the warning would fail every rebuild.
         logging.getLogger("mkdocs.commands.build").addFilter(
@@ -210,6 +223,12 @@ class _DirtyServe:
         if search is not None:
             search.search_index_prev = None  # its index then holds just the rebuilt pages; we merge below
 
+    def keep_sitemap_if_same_pages(self, config, files: Files) -> None:
+        """Skip writing sitemap.xml again when no page was added or removed: it lists only the pages' URLs."""
+        self.pending_sitemap = {file.src_uri for file in files.documentation_pages()}
+        if self.pending_sitemap == self.sitemap_pages:
+            config.theme.static_templates.discard("sitemap.xml")
+
     def finish_site(self, site_dir: Path, directory_urls: bool) -> set[str]:
         """Merge the search index, remove deleted entries' pages, and return the src_uris rebuilt."""
         gone = set(self.built) - set(self.pending)
@@ -227,11 +246,27 @@ class _DirtyServe:
             index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
             self.search_docs = index["docs"]
         changed, self.built, self.pending, self.changed = self.changed, self.pending, {}, set()
+        self.sitemap_pages = self.pending_sitemap
         return changed
 
 
 def _page_location(location: str) -> str:
     return location.split("#", 1)[0]
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, in memory. Jinja checks each template's source against its checksum, so an
+    edited override is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class _Staging:

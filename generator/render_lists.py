@@ -66,10 +66,14 @@ def approach_item(from_uri: str, approach: Entry, col: Collection) -> str:
 
 
 def approach_list(from_uri: str, approaches: list[Entry], col: Collection, list_id: str | None = None) -> list[str]:
-    """A list of approaches, written as HTML that the plugin keeps away from Markdown (generator/rawblocks.py)."""
+    """A list of approaches, written as HTML that the plugin keeps away from Markdown (generator/rawblocks.py).
+
+    Kept out of search (`data-search-exclude`): each approach is found on its own page, and a list page
+    holding every summary would otherwise come up for almost any word.
+    """
     ident = f' id="{list_id}"' if list_id else ""
-    return raw_block([f'<ul class="kb-list"{ident}>', *[approach_item(from_uri, a, col) for a in approaches],
-                      "</ul>"])
+    return raw_block([f'<ul class="kb-list"{ident} data-search-exclude>',
+                      *[approach_item(from_uri, a, col) for a in approaches], "</ul>"])
 
 
 def checkboxes(name: str, legend: str, options: list[tuple[str, str]]) -> list[str]:
@@ -84,7 +88,7 @@ def checkboxes(name: str, legend: str, options: list[tuple[str, str]]) -> list[s
 
 def filter_form(col: Collection) -> list[str]:
     """The filter form: hidden until kb.js runs, because without the script it could not filter."""
-    lines = ['<form class="kb-filters" id="kb-filters" hidden aria-label="Filter approaches">',
+    lines = ['<form class="kb-filters" id="kb-filters" hidden aria-label="Filter approaches" data-search-exclude>',
              '<div class="kb-filters__row">',
              '<div class="kb-field"><label for="kb-q">Words</label>'
              '<input type="search" id="kb-q" name="q" autocomplete="off"></div>',
@@ -206,7 +210,7 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         "# Find an approach for what you are facing", "",
         "Models and methods that help councils, the NHS, police, charities and residents lead together on hard "
         "local issues, with how to run them and where they were used.", "{ .kb-summary }", "",
-        '<form class="kb-home-search" action="approaches/" method="get" role="search">'
+        '<form class="kb-home-search" action="approaches/" method="get" role="search" data-search-exclude>'
         '<label for="kb-home-q">Search the approaches</label>'
         '<input type="search" id="kb-home-q" name="q" placeholder="e.g. trust, coaching, Doncaster">'
         '<button type="submit" class="md-button md-button--primary">Search</button></form>', "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .link import Collection
 from .load import Entry
+from .memo import Memo
 from .render import Page, PageExtras, render_entry
 from .render_lists import (
     render_approach_index, render_barrier_index, render_home, render_place_index, render_theme_pages,
@@ -12,11 +13,22 @@ from .render_tools import render_matchmaker, render_matrix, render_print_packs
 
 
 def render_site(col: Collection, extras: PageExtras | None = None, recent: list[Entry] | None = None,
-                markdown_packs: bool = False) -> list[Page]:
-    """`markdown_packs`: see render_print_packs (the MkDocs plugin fills the packs in; other engines cannot)."""
+                markdown_packs: bool = False, memo: Memo | None = None) -> list[Page]:
+    """`markdown_packs`: see render_print_packs (the MkDocs plugin fills the packs in; other engines cannot).
+
+    With a `memo` (kept by `mkdocs serve` between rebuilds), an entry's page is rendered again only if the
+    entry, an entry it shows (`Collection.shown_on_page_of`) or its date changed: the loader's memo gives
+    an unchanged file the same Entry object, so the objects themselves are the key.
+    """
+    extras = extras or PageExtras()
     pages = [render_home(col, recent), render_approach_index(col), render_barrier_index(col), render_place_index(col),
              render_matchmaker(col), render_matrix(col)]
     pages += render_theme_pages(col)
-    entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]
+    if memo is None:
+        entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]
+    else:
+        entry_pages = [memo.recall(("page", entry, col.shown_on_page_of(entry), extras.dates.get(entry.path),
+                                    extras.repo_url), lambda: render_entry(entry, col, extras))
+                       for entry in col.entries()]
     pages += render_print_packs(col, None if markdown_packs else {page.src_uri: page for page in entry_pages})
     return pages + entry_pages

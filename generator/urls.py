@@ -7,6 +7,7 @@ writes it). Other files keep their path.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -38,6 +39,7 @@ def output_path(src_uri: str, directory_urls: bool = True) -> str:
     return posixpath.join(folder, name, "index.html") if directory_urls else posixpath.join(folder, f"{name}.html")
 
 
+@functools.lru_cache(maxsize=100_000)  # every link on every page asks; the answers never change
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
     """A page's URL relative to the site root, as MkDocs and the search index write it ('' for the home page)."""
     path = output_path(src_uri, directory_urls)

@@ -30,3 +30,45 @@ def test_check_with_a_memo_reparses_only_edited_files_and_reports_the_same(tree)
     assert second.collection.barriers["lack-of-trust"] is not first.collection.barriers["lack-of-trust"]
     assert second.collection.places["doncaster"] is first.collection.places["doncaster"]  # not parsed again
     assert second.problems == check(tree).problems and second.problems
+
+
+def _real_tree(tmp_path):
+    import shutil
+
+    from tests.conftest import REPO
+
+    for folder in ("approaches", "barriers", "places"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_pages_built_with_a_memo_after_each_edit_are_those_of_a_fresh_build(tmp_path):
+    """The serve memo skips rendering pages whose entries did not change; no edit may leave a page stale."""
+    from generator.pipeline import build_pages
+
+    root = _real_tree(tmp_path)
+    memo = Memo()
+    build_pages(root, "https://example.org/", "https://github.com/example/kb", memo=memo)
+    grow, doncaster, trust = root / "approaches/grow-model.md", root / "places/doncaster.md", root / "barriers/lack-of-trust.md"
+    edits = [
+        lambda: _edit(grow, "title: GROW model", "title: GROW coaching model"),
+        lambda: _edit(trust, "title: ", "title: Deep "),
+        lambda: _edit(doncaster, "title: Doncaster", "title: Doncaster borough"),
+        lambda: _edit(root / "approaches/trust-and-agreement.md", "summary: ", "summary: Edited "),
+        lambda: (root / "approaches/team-coaching.md").write_text(
+            grow.read_text(encoding="utf-8").replace("title: GROW coaching model", "title: Team coaching"),
+            encoding="utf-8"),
+        lambda: (root / "approaches/team-coaching.md").unlink(),
+    ]
+    for edit in edits:
+        edit()
+        remembered, problems = build_pages(root, "https://example.org/", "https://github.com/example/kb", memo=memo)
+        fresh, _ = build_pages(root, "https://example.org/", "https://github.com/example/kb")
+        assert not problems
+        assert {p.src_uri: p.content for p in remembered} == {p.src_uri: p.content for p in fresh}
