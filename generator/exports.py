@@ -25,6 +25,7 @@ from typing import Callable
 from .history import FileDates, timestamp
 from .link import Collection
 from .load import Entry
+from .memo import Memo
 from .model import APPROACH, BARRIER, KINDS, PLACE, SLUG_PATTERN, THEMES, Kind, ListOf, Pair, Record, Theme
 from .render import Page, entry_uri, theme_uri
 from .schema_export import record_schema
@@ -131,11 +132,19 @@ def _entries(kind: Kind, col: Collection) -> list[Entry]:
     return sorted((e for e in col.entries() if e.kind is kind), key=lambda e: e.slug)
 
 
-def export_json(kind: Kind, col: Collection, dates: dict[str, FileDates], site_url: str | None) -> str:
-    entries = [entry_record(e, col, dates, site_url) for e in _entries(kind, col)]
+def export_json(kind: Kind, col: Collection, dates: dict[str, FileDates], site_url: str | None,
+                memo: Memo | None = None) -> str:
+    """The JSON export of one kind. With a `memo` (kept by `mkdocs serve`), an entry's line is made again only
+    when the entry or an entry it links to changed: its cross-links are the entries its page shows."""
+    entries = _entries(kind, col)
+
+    def line(entry: Entry) -> str:
+        return json.dumps(entry_record(entry, col, dates, site_url), ensure_ascii=False)
+
     head = {"$schema": _schema_address(kind, site_url), "kind": kind.name, "licence": LICENCE, "count": len(entries)}
     # One entry a line: easy to read and diff, and written by json's C encoder (indent= makes it pure Python).
-    rows = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+    rows = ",\n".join(line(e) if memo is None else memo.recall(
+        ("json", e, col.shown_on_page_of(e), dates.get(e.path), site_url), lambda: line(e)) for e in entries)
     return f'{json.dumps(head, ensure_ascii=False)[:-1]}, "entries": [\n{rows}\n]}}\n'
 
 
@@ -264,11 +273,12 @@ def export_csv(kind: Kind, col: Collection, dates: dict[str, FileDates], site_ur
     return out.getvalue()
 
 
-def export_pages(col: Collection, dates: dict[str, FileDates], site_url: str | None) -> list[Page]:
+def export_pages(col: Collection, dates: dict[str, FileDates], site_url: str | None,
+                 memo: Memo | None = None) -> list[Page]:
     """Every export and its schema, as pages the site copies verbatim."""
     pages = []
     for kind in KINDS:
-        pages.append(Page(data_uri(kind, "json"), export_json(kind, col, dates, site_url)))
+        pages.append(Page(data_uri(kind, "json"), export_json(kind, col, dates, site_url, memo)))
         pages.append(Page(data_uri(kind, "csv"), export_csv(kind, col, dates, site_url)))
         pages.append(Page(schema_uri(kind), json.dumps(export_schema(kind, site_url), indent=2) + "\n"))
     return pages

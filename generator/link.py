@@ -47,8 +47,9 @@ class Collection:
     def shown_on_page_of(self, entry: Entry) -> tuple[Entry, ...]:
         """Every other entry that `entry`'s page shows something of, in the order shown.
 
-        Render reads nothing else of the collection for an entry's page, so the page can change only when
-        the entry or one of these does; `mkdocs serve` uses this to skip rendering pages that cannot have.
+        Render reads nothing else of the collection for an entry's page (nor do the exports for its
+        cross-links), so the page can change only when the entry or one of these does; `mkdocs serve`
+        uses this to skip rendering pages that cannot have.
         """
         slug = entry.slug
         if entry.kind is APPROACH:
