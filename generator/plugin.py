@@ -41,8 +41,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .completeness import SEARCH_INDEX, verify_site
 from . import packs, rawblocks
+from .completeness import SEARCH_INDEX, verify_site
 from .load import kind_of
 from .memo import Memo
 from .model import APPROACH, KINDS
@@ -67,7 +67,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.raw_blocks: dict[str, list[str]] = {}
         # kept across `mkdocs serve --dirty` rebuilds, where unchanged approach pages are not converted again
         self.copies: dict[str, packs.Converted] = {}
-        self.memo = Memo()  # unchanged files are not parsed or validated again in the next rebuild
+        self.memo = Memo()  # unchanged files are not parsed, validated or rendered again in the next rebuild
         self.compiled_templates = _CompiledTemplates()
         self.root = Path(".")
         self.stage_builds = False  # set by on_startup: only a clean `mkdocs build` is staged

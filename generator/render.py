@@ -18,8 +18,8 @@ import yaml
 
 from .link import Collection, Use
 from .load import Entry
-from .model import APPROACH, BARRIER, PLACE, THEMES
 from .markup import demote_headings, rebase_links
+from .model import APPROACH, BARRIER, PLACE, THEMES
 from .packs import COPY_END, COPY_START
 from .urls import relative_path
 
@@ -31,7 +31,7 @@ _MD_ESCAPE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
 class Page:
     """One page of the site. `source_path` is the real file behind it, for "Edit this page".
 
-    `is_pack`: a print pack whose body placeholders the plugin fills in (generator/packs.py).
+    `is_pack`: a print pack whose placeholders the plugin fills in (generator/packs.py).
     """
 
     src_uri: str

@@ -15,7 +15,6 @@ from .render_lists import TIME_CHOICES, attr, checkboxes, html_link
 from .urls import url_href
 
 
-
 def json_for_script(value) -> str:
     """JSON that is safe inside a <script> element: no '</script>' or '<!--' can close or confuse it."""
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
