@@ -12,6 +12,7 @@
   sets them aside and `on_page_content` puts them back (generator/rawblocks.py).
 - Print packs show approaches that were converted once, on their own pages: `on_page_content`
   collects what each approach page shows and `on_post_page` fills the packs in (generator/packs.py).
+- `on_post_page` drops the indentation the theme's templates leave in every page (generator/whitespace.py).
 - `on_post_build` proves nothing was lost (generator/completeness.py): every entry has its page,
   is in the search index and on its index page, and every link in the generated pages resolves.
 - A clean `mkdocs build` writes into a staging folder next to `site_dir` and swaps it into place
@@ -41,7 +42,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import packs, rawblocks
+from . import packs, rawblocks, whitespace
 from .completeness import SEARCH_INDEX, verify_site
 from .load import kind_of
 from .memo import Memo
@@ -146,12 +147,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        if page.file.src_uri not in self.pack_uris:
-            return output
-        output, missing = packs.fill(output, page.file.src_uri, self.copies, config.use_directory_urls)
-        if missing:
-            raise PluginError(f"{page.file.src_uri}: no converted page for {', '.join(missing)}")
-        return output
+        if page.file.src_uri in self.pack_uris:
+            output, missing = packs.fill(output, page.file.src_uri, self.copies, config.use_directory_urls)
+            if missing:
+                raise PluginError(f"{page.file.src_uri}: no converted page for {', '.join(missing)}")
+        return whitespace.squeeze(output)
 
     def on_env(self, env, *, config, files):
         """Keep the theme's compiled templates across `mkdocs serve` rebuilds (each makes a new Jinja environment,
