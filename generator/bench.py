@@ -487,7 +487,8 @@ def _pages_showing(project: Path, rel_path: str, text: str, marker: str) -> list
         for kind in KINDS:
             shutil.copytree(project / kind.folder, Path(scratch) / kind.folder)
         (Path(scratch) / rel_path).write_text(text, encoding="utf-8")
-        pages, problems = build_pages(Path(scratch), config.get("site_url"), config.get("repo_url"), True)
+        pages, problems = build_pages(Path(scratch), config.get("site_url"), config.get("repo_url"),
+                                      markdown_packs=True)  # what a reader sees, packs included
     if problems:
         raise BenchError(f"the benchmark's edit broke {rel_path}: {problems[0]}")
     return [page_url(p.src_uri) for p in pages if p.src_uri.endswith(".md") and marker in p.content]
