@@ -1,11 +1,11 @@
 """Completeness: prove that a built site lost nothing on the way from the content to the HTML.
 
-A build can "succeed" and still drop an entry: a page overwritten by a clashing file, a page the
-search plugin skipped, an index that stopped listing a kind, a link to a page that was renamed.
+A build can "succeed" and still drop an entry: a page overwritten by a clashing file, an entry the
+search index left out, an index that stopped listing a kind, a link to a page that was renamed.
 `verify_site` checks the built site against the pages the core generated:
 
 - every generated page and file is in the site (an entry's page at `<folder>/<slug>/`);
-- every entry is in the search index (`search/search_index.json`) and linked from its index page
+- every entry is findable in the search index (`search/index.json`) and linked from its index page
   (`approaches/`, `barriers/`, `places/`);
 - every link and asset reference in the generated pages resolves to a file in the site.
 
@@ -26,8 +26,8 @@ from .load import kind_of
 from .problems import Problem
 from .urls import output_path, page_url
 from .render import Page
+from .search import INDEX_URI as SEARCH_INDEX, SEARCH_PAGE
 
-SEARCH_INDEX = "search/search_index.json"
 _EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto:, data:, //host
 
 
@@ -94,11 +94,10 @@ class _Site:
 
 
 def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
-                links_of: set[str] | None = None, search_docs: list[dict] | None = None) -> list[Problem]:
+                links_of: set[str] | None = None) -> list[Problem]:
     """Everything the generated `pages` promised that the site at `site_dir` does not have.
 
     `links_of` limits the link check to those pages (by src_uri): a dirty rebuild only needs its own.
-    `search_docs` is the search index's "docs" when the caller has just written it (it is not read again).
     """
     site = _Site(site_dir)
     entries = [page for page in pages if _is_entry(page)]
@@ -108,7 +107,7 @@ def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
         if not (site_dir / out).is_file():
             problems.append(Problem(page.source_path if _is_entry(page) else out, 1, "site",
                                     f"{out} is missing from the built site"))
-    problems += _search_problems(site_dir, entries, directory_urls, search_docs)
+    problems += _search_problems(site_dir, entries, directory_urls)
     problems += _index_problems(site, pages, entries, directory_urls)
     problems += _link_problems(site, [p for p in pages if links_of is None or p.src_uri in links_of], directory_urls)
     return problems
@@ -123,19 +122,20 @@ def _link_forms(out: str) -> set[str]:
     return {out, posixpath.dirname(out) or "."} if posixpath.basename(out) == "index.html" else {out}
 
 
-def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool,
-                     docs: list[dict] | None) -> list[Problem]:
+def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
+    """Every entry must be a result of the search index, and that result must be in lunr's index (searchable)."""
     if not (site_dir / SEARCH_INDEX).is_file():
-        return [Problem(SEARCH_INDEX, 1, "search", "is missing from the built site; is the search plugin enabled?")]
+        return [Problem(SEARCH_INDEX, 1, "search", "is missing from the built site")]
     try:
-        if docs is None:
-            docs = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
-        locations = {doc["location"] for doc in docs}
-    except (ValueError, KeyError, TypeError) as error:
-        return [Problem(SEARCH_INDEX, 1, "search", f"is not a search index MkDocs wrote ({error!r})")]
-    return [Problem(page.source_path, 1, "search", f"is missing from the search index ({SEARCH_INDEX} has no "
+        data = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        indexed = {vector[0].split("/", 1)[1] for vector in data["index"]["fieldVectors"]}
+        found = {posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE, directory_urls), result["url"]))
+                 for ref, result in enumerate(data["results"]) if str(ref) in indexed}
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+        return [Problem(SEARCH_INDEX, 1, "search", f"is not the knowledge base's search index ({error!r})")]
+    return [Problem(page.source_path, 1, "search", f"is missing from the search index ({SEARCH_INDEX} finds no "
                                                    f"page '{page_url(page.src_uri, directory_urls)}')")
-            for page in entries if page_url(page.src_uri, directory_urls) not in locations]
+            for page in entries if posixpath.normpath(page_url(page.src_uri, directory_urls)) not in found]
 
 
 def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directory_urls: bool) -> list[Problem]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .load import Entry
 from .model import APPROACH, BARRIER, KIND_BY_NAME, PLACE, THEME_SLUGS
 from .problems import Problem, did_you_mean
+from .ranking import Need, rank
 from .validate import field_label
 
 MAX_RELATED = 6
@@ -130,7 +131,7 @@ def link(entries: list[Entry]) -> tuple[Collection, list[Problem]]:
         ]
 
     for slug, approaches in col.barrier_approaches.items():
-        col.barrier_approaches[slug] = sorted(approaches, key=lambda a: _barrier_rank(a, slug, col))
+        col.barrier_approaches[slug] = rank(approaches, Need(barriers=(slug,)), col.approach_uses)
         places = {u.place.slug: u.place for a in approaches for u in col.approach_uses[a.slug]}
         col.barrier_places[slug] = _by_title(places.values())
     for slug, uses in col.place_uses.items():
@@ -143,13 +144,6 @@ def _use(approach: Entry, place: Entry, use: dict) -> Use:
     year = use.get("year")
     return Use(approach, place, use.get("enabler"), year if isinstance(year, int) else None,
                use.get("note"), use.get("source") if isinstance(use.get("source"), dict) else {})
-
-
-def _barrier_rank(approach: Entry, barrier: str, col: Collection) -> tuple:
-    """Approaches that name this barrier first, then those proven in places, then by title."""
-    position = _strings(approach.fields.get("barriers")).index(barrier)
-    return (position, -len(col.approach_uses.get(approach.slug, [])),
-            str(approach.fields.get("title", "")).casefold())
 
 
 def _related_approaches(col: Collection, declared: dict[str, list[Entry]]) -> dict[str, list[Entry]]:

@@ -1,6 +1,6 @@
 """The content model: the one place that says what an entry may contain.
 
-Everything else derives from these definitions: the validator walks them, `jsonschema.py` turns
+Everything else derives from these definitions: the validator walks them, `schema_export.py` turns
 them into the published JSON Schemas, and the docs list them. Field names are fixed by
 contract (contributors, tools and exports rely on them); add fields here, never elsewhere.
 """
@@ -58,7 +58,7 @@ def current_year() -> int:
 
 # ----------------------------------------------------------------------------------------------
 # Value types. Each knows how to describe itself; `validate.py` checks values against them and
-# `jsonschema.py` renders them, so the two cannot drift apart.
+# `schema_export.py` renders them, so the two cannot drift apart.
 
 
 @dataclass(frozen=True)
@@ -244,6 +244,10 @@ BARRIER = Kind(
         Field("title", Text(max_length=120), required=True, description="the barrier as a reader would name it",
               example="Partners don't trust each other"),
         SUMMARY,
+        Field("phrases", ListOf(Text(max_length=80), max_items=40),
+              description="how readers put this barrier in their own words, as they would type it into search: "
+                          "short phrases that lead search to this barrier and the approaches that help",
+              example=["don't trust each other", "hidden agendas"]),
         Field("sources", ListOf(SOURCE), description="where the barrier is documented"),
     ),
     body_headings=("What it looks like", "Why it happens"),

@@ -27,7 +27,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import posixpath
@@ -43,13 +42,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import packs, rawblocks, whitespace
-from .completeness import SEARCH_INDEX, verify_site
+from .completeness import verify_site
 from .load import kind_of
 from .memo import Memo
 from .model import APPROACH, KINDS
 from .pipeline import build_pages
 from .render import Page
-from .urls import output_path, page_url
+from .urls import output_path
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -126,7 +125,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self.dirty_serve.mark(file, page.content)
             files.append(file)
         if self.dirty_serve:
-            self.dirty_serve.take_over_search_merge(config)
             self.dirty_serve.keep_sitemap_if_same_pages(config, files)
         return files
 
@@ -159,14 +157,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.bytecode_cache = self.compiled_templates
         return env
 
-    @event_priority(-100)  # after every other plugin's on_post_build, so the search index is written
+    @event_priority(-100)  # after every other plugin's on_post_build, so the site is whole
     def on_post_build(self, *, config) -> None:
-        changed, search_docs = None, None
+        changed = None
         if self.dirty_serve:
             changed = self.dirty_serve.finish_site(Path(config.site_dir), config.use_directory_urls)
-            search_docs = self.dirty_serve.search_docs
-        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls, links_of=changed,
-                              search_docs=search_docs)
+        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls, links_of=changed)
         if missing:
             for problem in missing:
                 log.error(str(problem))
@@ -191,8 +187,8 @@ class _DirtyServe:
     build. Because each page's Markdown carries everything it shows (titles, summaries, back-links),
     an edit changes exactly the pages that show the edited entry, and only those are rebuilt.
 
-    Material's own dirty-mode search merge assumes one changed page (and, if that page is the home
-    page, drops the whole index), so this class merges the search index itself.
+    The search index is one generated file (generator/search.py), so it is rebuilt like any page: when
+    an edit changes what it holds.
     """
 
     DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -201,7 +197,6 @@ class _DirtyServe:
         self.built: dict[str, str] = {}  # src_uri -> digest of its content in the last good build
         self.pending: dict[str, str] = {}
         self.changed: set[str] = set()
-        self.search_docs: list[dict] = []  # the last good build's search index entries
         self.sitemap_pages: set[str] = set()  # the pages sitemap.xml lists, as the last good build wrote it
         self.pending_sitemap: set[str] = set()
         # MkDocs warns that dirty builds may be inaccurate; that is what this class prevents, and under
@@ -218,11 +213,6 @@ class _DirtyServe:
             self.changed.add(file.src_uri)
         file.is_modified = lambda: modified  # MkDocs' --dirty asks each file this
 
-    def take_over_search_merge(self, config) -> None:
-        search = config.plugins.get("material/search")
-        if search is not None:
-            search.search_index_prev = None  # its index then holds just the rebuilt pages; we merge below
-
     def keep_sitemap_if_same_pages(self, config, files: Files) -> None:
         """Skip writing sitemap.xml again when no page was added or removed: it lists only the pages' URLs."""
         self.pending_sitemap = {file.src_uri for file in files.documentation_pages()}
@@ -230,28 +220,15 @@ class _DirtyServe:
             config.theme.static_templates.discard("sitemap.xml")
 
     def finish_site(self, site_dir: Path, directory_urls: bool) -> set[str]:
-        """Merge the search index, remove deleted entries' pages, and return the src_uris rebuilt."""
+        """Remove deleted entries' pages, and return the src_uris rebuilt."""
         gone = set(self.built) - set(self.pending)
         for src_uri in gone:
             stale = site_dir / output_path(src_uri, directory_urls)
             if stale.is_file():
                 stale.unlink()
-        index_path = site_dir / SEARCH_INDEX
-        if index_path.is_file():
-            index = json.loads(index_path.read_text(encoding="utf-8"))
-            rebuilt = {_page_location(doc["location"]) for doc in index["docs"]}
-            removed = {page_url(uri, directory_urls) for uri in gone}
-            kept = [doc for doc in self.search_docs if _page_location(doc["location"]) not in rebuilt | removed]
-            index["docs"] = kept + index["docs"]
-            index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-            self.search_docs = index["docs"]
         changed, self.built, self.pending, self.changed = self.changed, self.pending, {}, set()
         self.sitemap_pages = self.pending_sitemap
         return changed
-
-
-def _page_location(location: str) -> str:
-    return location.split("#", 1)[0]
 
 
 class _CompiledTemplates(BytecodeCache):

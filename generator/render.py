@@ -21,6 +21,7 @@ from .load import Entry
 from .markup import demote_headings, rebase_links
 from .model import APPROACH, BARRIER, PLACE, THEMES
 from .packs import COPY_END, COPY_START
+from .ranking import FITS, Need, approach_facts, fit
 from .urls import relative_path
 
 _YamlDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same YAML, five times faster
@@ -240,25 +241,62 @@ def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     if related:
         lines += ["## Related approaches", "", *[f"- {md_link(uri, r)}: {md_text(summary_of(r))}" for r in related], ""]
     lines += _sources_section(entry) + extras.changed_line(entry)
-    content = front_matter(title=title_of(entry), description=summary_of(entry), search={"boost": 2}) + "\n".join(lines)
+    content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)
     return Page(uri, content, entry.path)
+
+
+def facts_line(approach: Entry, col: Collection) -> str:
+    """What a reader choosing between approaches needs at a glance: group size, time, difficulty, evidence."""
+    f = approach.fields
+    details = [range_text(f.get("group_size"), "people"), duration_text(f.get("duration_minutes")),
+               f"{f['difficulty']} to run" if f.get("difficulty") else None]
+    uses = len(col.approach_uses.get(approach.slug, []))
+    if uses:
+        details.append(f"used in {uses} documented place{'s' if uses > 1 else ''}")
+    return " · ".join(str(d) for d in details if d)
+
+
+def _choice_line(uri: str, approach: Entry, col: Collection) -> str:
+    facts = facts_line(approach, col)
+    return f"- {md_link(uri, approach)}: {md_text(summary_of(approach))}" + (f" *{md_text(facts)}*" if facts else "")
+
+
+def barrier_choices(barrier: Entry, col: Collection, start_here: int = 3) -> tuple[list, list, list]:
+    """The barrier's approaches in the ranking model's order (link.py), split for a reader choosing one:
+    the best few to run ("start here"), the other things to run, and the ideas to think with."""
+    ranked = col.barrier_approaches.get(barrier.slug, [])
+    runnable = [a for a in ranked if fit(approach_facts(a, 0), Need()) == FITS]
+    return runnable[:start_here], runnable[start_here:], [a for a in ranked if a not in runnable]
 
 
 def render_barrier(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
-    lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", "",
-             entry.body.strip(), ""]
-    helpers = col.barrier_approaches.get(entry.slug, [])
-    lines += [f"## Approaches that help ({len(helpers)})", ""]
-    lines += [f"- {md_link(uri, a)}: {md_text(summary_of(a))}" for a in helpers] or ["None listed yet."]
-    lines.append("")
+    start, more, ideas = barrier_choices(entry, col)
+    total = len(start) + len(more) + len(ideas)
+    lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
+    if start:
+        lines += ["## Start here", "",
+                  f"The {len(start)} approaches we would try first: you can run them with a group, and they are "
+                  "the closest fit for this barrier.", "", *[_choice_line(uri, a, col) for a in start], ""]
+    lines += [f"[Find the approaches for your people and time]({href(uri, 'matchmaker.md')}?barrier={entry.slug})"
+              "{ .md-button .md-button--primary } "
+              f"[Print these {total} approaches]({href(uri, f'print/{entry.slug}.md')}){{ .md-button }}", "",
+              entry.body.strip(), ""]
+    if not total:
+        lines += ["## Approaches that help", "", "None listed yet.", ""]
+    if more:
+        lines += [f"## More approaches to run ({len(more)})", "", *[_choice_line(uri, a, col) for a in more], ""]
+    if ideas:
+        lines += [f"## Ideas to think with ({len(ideas)})", "",
+                  "Models and theories that help you understand this barrier; they have no set group size or time.",
+                  "", *[_choice_line(uri, a, col) for a in ideas], ""]
     places = col.barrier_places.get(entry.slug, [])
     if places:
         lines += ["## Places that used these approaches", "",
                   "Documented uses, in these places, of approaches that help with this barrier:", "",
                   *[f"- {md_link(uri, p)} ({md_text(p.fields.get('region', ''))})" for p in places], ""]
     lines += _sources_section(entry) + extras.changed_line(entry)
-    content = front_matter(title=title_of(entry), description=summary_of(entry), search={"boost": 1.5}) + "\n".join(lines)
+    content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)
     return Page(uri, content, entry.path)
 
 

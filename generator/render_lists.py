@@ -7,16 +7,19 @@ shows items, using the data attributes written here.
 from __future__ import annotations
 
 import html
+import json
 
 from .englandmap import ATTRIBUTION, MapPlace, render_england_map
 from .link import Collection
 from .load import Entry
 from .model import DIFFICULTIES, REGIONS, THEMES
+from .ranking import approach_facts
 from .rawblocks import raw_block
 from .render import (
-    Page, duration_text, entry_uri, front_matter, href, md_link, md_text, range_text, summary_of, theme_uri,
+    Page, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, theme_uri,
     title_of,
 )
+from .search import fold
 from .urls import url_href
 
 APPROACHES_INDEX = "approaches/index.md"
@@ -36,43 +39,33 @@ def html_link(from_uri: str, entry: Entry) -> str:
 
 
 def approach_data_attributes(approach: Entry, col: Collection) -> str:
-    """What the filters and matchmaker need to know about an approach, as HTML data attributes."""
+    """What the filters need to know about an approach, as HTML data attributes: `data-rank` holds the facts
+    the ranking model sorts by (generator/ranking.py), as JSON; `data-text` the words the "Words" box matches,
+    folded as search folds them (so "cafe" finds "Café")."""
     f = approach.fields
     data = {
         "slug": approach.slug,
+        "rank": json.dumps(approach_facts(approach, len(col.approach_uses.get(approach.slug, []))),
+                           ensure_ascii=False, separators=(",", ":")),
         "themes": " ".join(f.get("themes") or []),
-        "barriers": " ".join(f.get("barriers") or []),
         "difficulty": f.get("difficulty", ""),
-        "used": "1" if col.approach_uses.get(approach.slug) else "0",
-        "text": " ".join([str(f.get("title", "")), str(f.get("originator", "")), str(f.get("summary", "")),
-                          *[str(a) for a in f.get("aliases") or []]]).casefold(),
+        "text": fold(" ".join([str(f.get("title", "")), str(f.get("originator", "")), str(f.get("summary", "")),
+                               *[str(a) for a in f.get("aliases") or []]])),
     }
-    for field, prefix in (("group_size", "people"), ("duration_minutes", "minutes")):
-        if isinstance(f.get(field), dict):
-            data[f"{prefix}-min"], data[f"{prefix}-max"] = f[field]["min"], f[field]["max"]
     return " ".join(f'data-{key}="{attr(value)}"' for key, value in data.items())
 
 
 def approach_item(from_uri: str, approach: Entry, col: Collection) -> str:
-    f = approach.fields
-    details = [str(f.get("originator", ""))]
-    details += [t for t in (range_text(f.get("group_size"), "people"), duration_text(f.get("duration_minutes"))) if t]
-    uses = len(col.approach_uses.get(approach.slug, []))
-    if uses:
-        details.append(f"used in {uses} documented place{'s' if uses > 1 else ''}")
+    details = [d for d in (str(approach.fields.get("originator", "")), facts_line(approach, col)) if d]
     return (f'<li class="kb-item" {approach_data_attributes(approach, col)}>{html_link(from_uri, approach)}'
             f'<span class="kb-item__meta">{attr(" · ".join(details))}</span>'
             f'<span class="kb-item__summary">{attr(summary_of(approach))}</span></li>')
 
 
 def approach_list(from_uri: str, approaches: list[Entry], col: Collection, list_id: str | None = None) -> list[str]:
-    """A list of approaches, written as HTML that the plugin keeps away from Markdown (generator/rawblocks.py).
-
-    Kept out of search (`data-search-exclude`): each approach is found on its own page, and a list page
-    holding every summary would otherwise come up for almost any word.
-    """
+    """A list of approaches, written as HTML that the plugin keeps away from Markdown (generator/rawblocks.py)."""
     ident = f' id="{list_id}"' if list_id else ""
-    return raw_block([f'<ul class="kb-list"{ident} data-search-exclude>',
+    return raw_block([f'<ul class="kb-list"{ident}>',
                       *[approach_item(from_uri, a, col) for a in approaches], "</ul>"])
 
 
@@ -88,7 +81,7 @@ def checkboxes(name: str, legend: str, options: list[tuple[str, str]]) -> list[s
 
 def filter_form(col: Collection) -> list[str]:
     """The filter form: hidden until kb.js runs, because without the script it could not filter."""
-    lines = ['<form class="kb-filters" id="kb-filters" hidden aria-label="Filter approaches" data-search-exclude>',
+    lines = ['<form class="kb-filters" id="kb-filters" hidden aria-label="Filter approaches">',
              '<div class="kb-filters__row">',
              '<div class="kb-field"><label for="kb-q">Words</label>'
              '<input type="search" id="kb-q" name="q" autocomplete="off"></div>',
@@ -210,9 +203,9 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         "# Find an approach for what you are facing", "",
         "Models and methods that help councils, the NHS, police, charities and residents lead together on hard "
         "local issues, with how to run them and where they were used.", "{ .kb-summary }", "",
-        '<form class="kb-home-search" action="approaches/" method="get" role="search" data-search-exclude>'
-        '<label for="kb-home-q">Search the approaches</label>'
-        '<input type="search" id="kb-home-q" name="q" placeholder="e.g. trust, coaching, Doncaster">'
+        '<form class="kb-home-search" action="search/" method="get" role="search">'
+        '<label for="kb-home-q">Describe your problem, or name an approach, a person or a place</label>'
+        '<input type="search" id="kb-home-q" name="q" placeholder="e.g. partners don\'t trust each other">'
         '<button type="submit" class="md-button md-button--primary">Search</button></form>', "",
         f"**{len(col.approaches)}** [approaches](approaches/index.md) · **{len(col.barriers)}** "
         f"[barriers](barriers/index.md) · **{len(col.places)}** [places](places/index.md) · "

@@ -8,9 +8,11 @@ from .link import Collection
 from .load import Entry
 from .packs import placeholder
 from .render import (
-    Page, approach_core, entry_uri, front_matter, md_link, md_text, summary_of, title_of,
+    Page, approach_core, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
 )
+from .ranking import approach_facts
 from .rawblocks import raw_block
+from .search import SEARCH_PAGE
 from .render_lists import TIME_CHOICES, attr, checkboxes, html_link
 from .urls import url_href
 
@@ -23,19 +25,13 @@ def json_for_script(value) -> str:
 
 
 def matchmaker_data(uri: str, col: Collection) -> list[dict]:
+    """Each approach's ranking facts (generator/ranking.py), with what a result shows."""
     records = []
     for approach in col.approaches.values():
-        f = approach.fields
-        records.append({
-            "title": title_of(approach),
-            "url": url_href(uri, entry_uri(approach)),
-            "summary": summary_of(approach),
-            "barriers": list(f.get("barriers") or []),
-            "people": [f["group_size"]["min"], f["group_size"]["max"]] if isinstance(f.get("group_size"), dict) else None,
-            "minutes": ([f["duration_minutes"]["min"], f["duration_minutes"]["max"]]
-                        if isinstance(f.get("duration_minutes"), dict) else None),
-            "places": [title_of(u.place) for u in col.approach_uses.get(approach.slug, [])],
-        })
+        uses = col.approach_uses.get(approach.slug, [])
+        records.append({**approach_facts(approach, len(uses)), "url": url_href(uri, entry_uri(approach)),
+                        "summary": summary_of(approach), "facts": facts_line(approach, col),
+                        "placeNames": [title_of(u.place) for u in uses]})
     return records
 
 
@@ -70,8 +66,38 @@ def render_matchmaker(col: Collection) -> Page:
         "</div>", "",
     ]
     content = front_matter(title="Matchmaker", description="Find approaches that fit your barrier, group size and "
-                           "time.", search={"exclude": True})
+                           "time.")
     return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def render_search_page(col: Collection) -> Page:
+    """/search/?q=...: a results page that can be shared and bookmarked. The header's and the home page's search
+    boxes lead here. kb.js reads the index (generator/search.py) and lists the results in the page; without
+    JavaScript the page offers the ways in that need none."""
+    uri = SEARCH_PAGE
+    lines = [
+        "# Search", "",
+        *raw_block([
+            '<form class="kb-search-form" id="kb-search" action="./" method="get" role="search">',
+            '<label for="kb-search-q">Describe your problem, or name an approach, a person or a place</label>',
+            '<div class="kb-search-form__row"><input type="search" id="kb-search-q" name="q" autocomplete="off" '
+            'placeholder="e.g. partners don\'t trust each other">',
+            '<button type="submit" class="md-button md-button--primary">Search</button></div></form>',
+            '<p class="kb-count" id="kb-search-status" role="status"></p>',
+            '<ol class="kb-list kb-ranked kb-search-results" id="kb-search-results"></ol>',
+            f'<script src="{url_href(uri, "assets/vendor/lunr.min.js")}"></script>',
+        ]), "",
+        '<div class="kb-nojs" markdown>', "",
+        "Search needs JavaScript, which is off in this browser. Every page is still a click or two away:", "",
+        f"- [What are you facing?]({href(uri, 'barriers/index.md')}): the {len(col.barriers)} barriers, each with "
+        "the approaches that help",
+        f"- [All {len(col.approaches)} approaches]({href(uri, 'approaches/index.md')}), A to Z",
+        f"- [Themes]({href(uri, 'themes/index.md')}) and [places]({href(uri, 'places/index.md')})", "",
+        "</div>", "",
+    ]
+    content = front_matter(title="Search", description="Search the approaches, barriers, places and themes.",
+                           hide=["navigation", "toc"])
+    return Page(uri, content + "\n".join(lines))
 
 
 def render_matrix(col: Collection) -> Page:
@@ -97,7 +123,7 @@ def render_matrix(col: Collection) -> Page:
             "<tbody>", *rows, "</tbody></table></div>"]),
     ]
     content = front_matter(title="Matrix", description="Which approaches help with which barriers, in one table.",
-                           search={"exclude": True}, hide=["navigation", "toc"])
+                           hide=["navigation", "toc"])
     return Page(uri, content + "\n".join(lines), in_nav=True)
 
 
@@ -117,12 +143,12 @@ def _pack(uri: str, title: str, intro: str, approaches: list[Entry], col: Collec
     for approach in approaches:
         page = approach_pages[entry_uri(approach)] if approach_pages is not None else None
         lines += _pack_section(uri, approach, col, page)
-    content = front_matter(title=title, description=intro, search={"exclude": True}, hide=["navigation", "toc"])
+    content = front_matter(title=title, description=intro, hide=["navigation", "toc"])
     return Page(uri, content + "\n".join(lines), is_pack=approach_pages is not None)
 
 
 def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None = None) -> list[Page]:
-    """One printable pack per barrier, and one with the whole collection; kept out of search to avoid duplicates.
+    """One printable pack per barrier, and one with the whole collection.
 
     Given the approaches' pages (by src_uri), a pack holds placeholders that the MkDocs plugin fills with
     those pages' converted HTML (generator/packs.py); without them, it carries the approaches' Markdown, for

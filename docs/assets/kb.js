@@ -1,8 +1,92 @@
-/* Progressive enhancement for the knowledge base: filters on list pages, the matchmaker and print buttons.
-   Every page is complete without this script; it only reveals the forms and hides or ranks items. */
+/* Progressive enhancement for the knowledge base: the search results page, filters on list pages, the
+   matchmaker and print buttons. Every page is complete without this script; it only reveals the forms and
+   hides, ranks or lists items. */
 (function () {
   "use strict";
 
+  /* Text as the search index holds it (generator/search.py, fold): lower case, no accents or apostrophes,
+     punctuation as spaces, so that "Café" meets "cafe" and "don't" meets "dont". */
+  function fold(text) {
+    var plain = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['\u2018\u2019]/g, "");
+    var joined = (plain.match(/[\p{L}\p{N}]+(?:[-\u2010\u2011\u2013/][\p{L}\p{N}]+)+/gu) || []).map(function (word) {
+      return word.replace(/[^\p{L}\p{N}]+/gu, "");
+    });
+    return plain.replace(/[^\p{L}\p{N}]+/gu, " ").split(" ").concat(joined).filter(Boolean).join(" ");
+  }
+
+  /* ---- The ranking model (generator/ranking.py, the same rules): problems matched, then fit to the reader's
+     people and time, then documented use, then focus, then title. A browser test holds the two halves equal. */
+  var DOES_NOT_FIT = 0, UNSTATED = 1, FITS = 2;
+
+  function fitOf(a, need) {
+    if (need.people !== null && a.people && !(a.people[0] <= need.people && need.people <= a.people[1])) return DOES_NOT_FIT;
+    if (need.minutes !== null && a.minutes && a.minutes[0] > need.minutes) return DOES_NOT_FIT;
+    return a.people && a.minutes ? FITS : UNSTATED;
+  }
+
+  function matchedOf(a, need) {
+    return a.barriers.filter(function (b) { return need.barriers.indexOf(b) !== -1; });
+  }
+
+  function rankKey(a, need) {
+    var matched = matchedOf(a, need).length;
+    var primary = a.barriers.length && need.barriers.indexOf(a.barriers[0]) !== -1 ? 1 : 0;
+    var share = a.barriers.length ? matched / a.barriers.length : 0;
+    return [-matched, -fitOf(a, need), -Math.min(a.places, 1), -primary, -share, a.title.toLowerCase(), a.slug];
+  }
+
+  function compareKeys(x, y) {
+    for (var i = 0; i < x.length; i += 1) {
+      if (x[i] < y[i]) return -1;
+      if (x[i] > y[i]) return 1;
+    }
+    return 0;
+  }
+
+  /* `items` in the model's order; `factsOf(item)` gives an item's facts. */
+  function rankApproaches(items, need, factsOf) {
+    return items.map(function (item) { return {item: item, key: rankKey(factsOf(item), need)}; })
+      .sort(function (x, y) { return compareKeys(x.key, y.key); })
+      .map(function (ranked) { return ranked.item; });
+  }
+
+  function needFrom(params) {
+    var people = Number(params.get("people")), minutes = Number(params.get("time"));
+    return {barriers: params.getAll("barrier"), people: people > 0 ? people : null, minutes: minutes > 0 ? minutes : null};
+  }
+
+  function rangeText(range, unit) {
+    return range[0] === range[1] ? range[0] + " " + unit : range[0] + "–" + range[1] + " " + unit;
+  }
+
+  /* Why an approach fits, or plainly why not, in the reader's terms. */
+  function fitReason(a, need) {
+    var fit = fitOf(a, need);
+    if (fit === DOES_NOT_FIT) {
+      var why = [];
+      if (need.people !== null && a.people && !(a.people[0] <= need.people && need.people <= a.people[1])) {
+        why.push("it works for " + rangeText(a.people, "people") + ", and you have " + need.people);
+      }
+      if (need.minutes !== null && a.minutes && a.minutes[0] > need.minutes) {
+        why.push("it needs at least " + a.minutes[0] + " minutes, and you have " + need.minutes);
+      }
+      return "Does not fit: " + why.join("; ");
+    }
+    if (fit === UNSTATED) return "Does not say how many people or how long: an idea to think with rather than a session to run";
+    var parts = [];
+    if (need.people !== null) parts.push("your " + need.people + " people (it works for " + rangeText(a.people, "people") + ")");
+    if (need.minutes !== null) parts.push("your time (it needs " + rangeText(a.minutes, "minutes") + ")");
+    return parts.length ? "Fits " + parts.join(" and ") : "You can run it: " + rangeText(a.people, "people") + ", " + rangeText(a.minutes, "minutes");
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* ---- Forms whose state lives in the address. */
   function formState(form) {
     var params = new URLSearchParams();
     Array.prototype.forEach.call(form.elements, function (el) {
@@ -31,34 +115,30 @@
     });
   }
 
-  function rangeOf(item, name) {
-    var low = item.getAttribute("data-" + name + "-min");
-    return low === null ? null : [Number(low), Number(item.getAttribute("data-" + name + "-max"))];
+  function showAddress(params, push) {
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "");
+    if (url === window.location.pathname + window.location.search) return;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
   }
 
+  /* ---- The approaches list: filters, ranked by the model once the reader says what they face. */
   function anyOf(wanted, have) {
     return wanted.length === 0 || wanted.some(function (w) { return have.indexOf(w) !== -1; });
   }
 
   /* Within a facet any ticked value matches; across facets every facet must match. */
-  function matches(item, params) {
-    var words = (params.get("q") || "").toLowerCase().split(/\s+/).filter(Boolean);
+  function matches(item, facts, params, need) {
+    var words = fold(params.get("q") || "").split(" ").filter(Boolean);
     var text = item.getAttribute("data-text") || "";
     if (!words.every(function (w) { return text.indexOf(w) !== -1; })) return false;
-    if (!anyOf(params.getAll("barrier"), (item.getAttribute("data-barriers") || "").split(" "))) return false;
+    if (!anyOf(need.barriers, facts.barriers)) return false;
     if (!anyOf(params.getAll("theme"), (item.getAttribute("data-themes") || "").split(" "))) return false;
     if (!anyOf(params.getAll("difficulty"), [item.getAttribute("data-difficulty")])) return false;
-    if (params.get("used") === "1" && item.getAttribute("data-used") !== "1") return false;
-    var people = Number(params.get("people"));
-    if (people > 0) {
-      var group = rangeOf(item, "people");
-      if (!group || people < group[0] || people > group[1]) return false;
-    }
-    var time = Number(params.get("time"));
-    if (time > 0) {
-      var minutes = rangeOf(item, "minutes");
-      if (!minutes || minutes[0] > time) return false;
-    }
+    if (params.get("used") === "1" && !facts.places) return false;
+    if (need.people !== null && (!facts.people || facts.people[0] > need.people || facts.people[1] < need.people)) return false;
+    if (need.minutes !== null && (!facts.minutes || facts.minutes[0] > need.minutes)) return false;
     return true;
   }
 
@@ -66,31 +146,39 @@
     var list = document.getElementById("kb-results");
     var count = document.getElementById("kb-count");
     var empty = document.getElementById("kb-empty");
-    var items = list.querySelectorAll("li[data-slug]");
+    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-slug]"));
+    var facts = new Map(items.map(function (item) { return [item, JSON.parse(item.getAttribute("data-rank"))]; }));
+    var factsOf = function (item) { return facts.get(item); };
     var typingTimer = null;
 
     function apply(params) {
+      var need = needFrom(params);
       var shown = 0;
-      Array.prototype.forEach.call(items, function (item) {
-        var ok = matches(item, params);
-        item.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      count.textContent = shown === items.length
+      var ranked = need.barriers.length || need.people !== null || need.minutes !== null;
+      (ranked ? rankApproaches(items, need, factsOf) : items).forEach(function (item) {
+          var ok = matches(item, factsOf(item), params, need);
+          item.hidden = !ok;
+          if (ok) shown += 1;
+          var badge = item.querySelector(".kb-item__matches");
+          if (badge) badge.remove();
+          if (ok && need.barriers.length > 1) {
+            var count = matchedOf(factsOf(item), need).length;
+            item.insertBefore(element("span", "kb-item__matches", "Matches " + count + " of your " + need.barriers.length),
+              item.querySelector(".kb-item__meta"));
+          }
+          list.appendChild(item);
+        });
+      count.textContent = (shown === items.length
         ? "Showing all " + items.length + " approaches"
-        : "Showing " + shown + " of " + items.length + " approaches";
+        : "Showing " + shown + " of " + items.length + " approaches") +
+        (ranked && shown ? ", best match first" : "");
       empty.hidden = shown !== 0;
     }
 
     function update(push) {
       var params = formState(form);
       apply(params);
-      var query = params.toString();
-      var url = window.location.pathname + (query ? "?" + query : "");
-      if (url !== window.location.pathname + window.location.search) {
-        if (push) window.history.pushState(null, "", url);
-        else window.history.replaceState(null, "", url);
-      }
+      showAddress(params, push);
     }
 
     form.hidden = false;
@@ -114,44 +202,8 @@
     apply(initial);
   }
 
-  function fits(range, value) {
-    return range && value >= range[0] && value <= range[1];
-  }
-
-  /* Score: barriers matched weigh most (more for an approach's first barrier), then fit to group size and time,
-     then evidence of use in a place. Approaches that cannot fit the group or time are left out. */
-  function rank(approaches, barrierTitles, params) {
-    var wanted = params.getAll("barrier");
-    var people = Number(params.get("people")) || 0;
-    var time = Number(params.get("time")) || 0;
-    var ranked = [];
-    approaches.forEach(function (a) {
-      var reasons = [];
-      var score = 0;
-      var matched = a.barriers.filter(function (b) { return wanted.indexOf(b) !== -1; });
-      if (wanted.length && !matched.length) return;
-      if (matched.length) {
-        score += 10 * matched.length + (matched.indexOf(a.barriers[0]) !== -1 ? 2 : 0);
-        reasons.push("Helps with: " + matched.map(function (b) { return barrierTitles[b]; }).join("; "));
-      }
-      if (people) {
-        if (a.people && !fits(a.people, people)) return;
-        if (a.people) { score += 3; reasons.push("Works for " + people + " people (" + a.people[0] + "–" + a.people[1] + ")"); }
-        else reasons.push("A model to think with: no set group size");
-      }
-      if (time) {
-        if (a.minutes && a.minutes[0] > time) return;
-        if (a.minutes) { score += 3; reasons.push("Fits your time (needs " + a.minutes[0] + "–" + a.minutes[1] + " minutes)"); }
-      }
-      if (a.places.length) {
-        score += 1;
-        reasons.push("Used in " + a.places.join(", "));
-      }
-      ranked.push({approach: a, score: score, reasons: reasons});
-    });
-    ranked.sort(function (x, y) { return y.score - x.score || x.approach.title.localeCompare(y.approach.title); });
-    return ranked;
-  }
+  /* ---- The matchmaker: the model's best ten for the ticked problems, people and time, each saying why. */
+  var MATCHMAKER_SHOWN = 10;
 
   function initMatchmaker(form) {
     var approaches = JSON.parse(document.getElementById("kb-mm-data").textContent);
@@ -163,35 +215,31 @@
 
     function show() {
       var params = formState(form);
-      var query = params.toString();
-      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      var need = needFrom(params);
+      showAddress(params, false);
       results.textContent = "";
-      if (!params.getAll("barrier").length) {
+      if (!need.barriers.length) {
         count.textContent = "Tick at least one barrier to see matching approaches.";
         return;
       }
-      var ranked = rank(approaches, barrierTitles, params).slice(0, 10);
-      count.textContent = ranked.length
-        ? "The " + ranked.length + " best matches, best first"
-        : "No approach fits all of that. Try a larger time or fewer barriers.";
-      ranked.forEach(function (match) {
-        var item = document.createElement("li");
-        item.className = "kb-item";
-        var link = document.createElement("a");
-        link.href = match.approach.url;
-        link.textContent = match.approach.title;
-        var summary = document.createElement("span");
-        summary.className = "kb-item__summary";
-        summary.textContent = match.approach.summary;
-        var why = document.createElement("ul");
-        why.className = "kb-reasons";
-        match.reasons.forEach(function (reason) {
-          var li = document.createElement("li");
-          li.textContent = reason;
-          why.appendChild(li);
-        });
+      var candidates = approaches.filter(function (a) { return matchedOf(a, need).length; });
+      var ranked = rankApproaches(candidates, need, function (a) { return a; }).slice(0, MATCHMAKER_SHOWN);
+      count.textContent = "The " + ranked.length + " best of " + candidates.length +
+        " approaches for what you ticked, best first";
+      ranked.forEach(function (a) {
+        var fit = fitOf(a, need);
+        var item = element("li", "kb-item" + (fit === DOES_NOT_FIT ? " kb-item--nofit" : ""));
+        var link = element("a", "", a.title);
+        link.href = a.url;
         item.appendChild(link);
-        item.appendChild(summary);
+        if (a.facts) item.appendChild(element("span", "kb-item__meta", a.facts));
+        item.appendChild(element("span", "kb-item__summary", a.summary));
+        var why = element("ul", "kb-reasons");
+        var matched = matchedOf(a, need);
+        why.appendChild(element("li", "", "Helps with " + matched.length + " of your " + need.barriers.length + ": " +
+          matched.map(function (b) { return barrierTitles[b]; }).join("; ")));
+        why.appendChild(element("li", fit === DOES_NOT_FIT ? "kb-reasons__nofit" : "", fitReason(a, need)));
+        if (a.placeNames.length) why.appendChild(element("li", "", "Used in " + a.placeNames.join(", ")));
         item.appendChild(why);
         results.appendChild(item);
       });
@@ -205,11 +253,182 @@
     show();
   }
 
+  /* ---- Search: lunr.js over the index that generator/search.py builds with lunr.py. */
+  var KIND_LABELS = {approach: "Approach", barrier: "Barrier", place: "Place", theme: "Theme"};
+  var SEARCH_SHOWN = 20;
+  var NUMBER_WORDS = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, half: 0.5};
+
+  /* "200 people", "ten of us" and "90 minutes", "2 hours", "half a day" in a query are the reader's people and
+     time: results are ranked by fit to them, as in the matchmaker. */
+  function needFromQuery(folded) {
+    var need = {barriers: [], people: null, minutes: null};
+    var people = folded.match(/(\d+)\s*(?:people|persons|participants|staff|attendees|delegates|members|of us|colleagues|partners)\b/);
+    if (people) need.people = Number(people[1]);
+    var time = folded.match(/(\d+(?:\.\d+)?|an?|one|two|three|four|half)\s*(?:an?\s*)?(minutes?|mins?|hours?|hrs?|days?)\b/);
+    if (time) {
+      var amount = NUMBER_WORDS[time[1]] !== undefined ? NUMBER_WORDS[time[1]] : Number(time[1]);
+      var unit = time[2].charAt(0) === "m" ? 1 : time[2].charAt(0) === "h" ? 60 : 480;
+      need.minutes = Math.round(amount * unit);
+    }
+    return need;
+  }
+
+  function stem(word) {
+    return lunr.stemmer(new lunr.Token(word)).toString();
+  }
+
+  /* Each word counts as written (through lunr's stemmer), more weakly as the start of a longer word, and, for
+     longer words, with one letter wrong ("enquiry" finds "inquiry"). Stop words are in no document. */
+  function searchIndex(index, folded) {
+    var words = folded.split(" ").filter(function (w) { return w && !/^\d+$/.test(w) && lunr.stopWordFilter(w); });
+    if (!words.length) return [];
+    return index.query(function (query) {
+      words.forEach(function (word) {
+        var stemmed = stem(word);
+        query.term(word, {boost: 1});
+        if (stemmed.length >= 3) {
+          query.term(stemmed, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.3});
+        }
+        if (stemmed.length >= 5) query.term(stemmed, {usePipeline: false, editDistance: 1, boost: 0.2});
+      });
+    });
+  }
+
+  /* A barrier is the reader's problem when the query says one of its phrasings: at least two of the phrasing's
+     words (as stems), and at least two thirds of them, e.g. "nobody will share their budget" says "won't share
+     budgets". */
+  function problemsIn(results, queryStems) {
+    return results.filter(function (result) {
+      return result.phrases && result.phrases.some(function (phrase) {
+        var words = phrase.split(" ").filter(Boolean);
+        var said = words.filter(function (w) { return queryStems.indexOf(w) !== -1; }).length;
+        return said >= 2 && said * 3 >= words.length * 2;
+      });
+    }).map(function (result) { return result.slug; });
+  }
+
+  /* Text relevance first, then the ranking model: a barrier the query names comes up, and among approaches
+     those that help with the reader's problems, fit their people and time and have documented use lift. */
+  function searchResults(data, query) {
+    var folded = fold(query);
+    var need = needFromQuery(folded);
+    need.barriers = problemsIn(data.results, folded.split(" ").map(stem));
+    return searchIndex(data.index, folded).map(function (hit) {
+      var result = data.results[Number(hit.ref)];
+      var score = hit.score;
+      if (result.phrases && need.barriers.indexOf(result.slug) !== -1) score *= 2;
+      if (result.rank) {
+        if (need.barriers.length) score *= 1 + 0.5 * matchedOf(result.rank, need).length / need.barriers.length;
+        var fit = fitOf(result.rank, need);
+        score *= fit === FITS ? 1.25 : fit === DOES_NOT_FIT ? 0.6 : 1;
+        if (result.rank.places) score *= 1.1;
+      }
+      return {result: result, score: score, need: need};
+    }).sort(function (x, y) { return y.score - x.score; });
+  }
+
+  function resultItem(hit) {
+    var result = hit.result;
+    var item = element("li", "kb-item kb-result");
+    var link = element("a", "", result.title);
+    link.href = result.url;
+    item.appendChild(link);
+    item.appendChild(element("span", "kb-badge kb-badge--" + result.kind, KIND_LABELS[result.kind] || result.kind));
+    if (result.facts) item.appendChild(element("span", "kb-item__meta", result.facts));
+    item.appendChild(element("span", "kb-item__summary", result.summary));
+    if (result.rank && (hit.need.people !== null || hit.need.minutes !== null)) {
+      var fit = fitOf(result.rank, hit.need);
+      item.appendChild(element("span", "kb-item__fit" + (fit === DOES_NOT_FIT ? " kb-reasons__nofit" : ""), fitReason(result.rank, hit.need)));
+    }
+    return item;
+  }
+
+  function initSearch(form) {
+    var input = form.querySelector("input[name=q]");
+    var status = document.getElementById("kb-search-status");
+    var list = document.getElementById("kb-search-results");
+    var fallback = document.querySelector(".kb-nojs");
+    if (fallback) fallback.hidden = true;
+    var loading = null;
+    var typingTimer = null;
+
+    function load() {
+      if (!loading) {
+        loading = fetch("index.json").then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        }).then(function (data) {
+          return {index: lunr.Index.load(data.index), results: data.results};
+        });
+      }
+      return loading;
+    }
+
+    function noResults(query) {
+      status.textContent = "";
+      status.appendChild(document.createTextNode("Nothing matches \u201c" + query + "\u201d. Try other words, tick what you face in the "));
+      var matchmaker = element("a", "", "matchmaker");
+      matchmaker.href = "../matchmaker/";
+      status.appendChild(matchmaker);
+      status.appendChild(document.createTextNode(", or start from the "));
+      var barriers = element("a", "", "list of barriers");
+      barriers.href = "../barriers/";
+      status.appendChild(barriers);
+      status.appendChild(document.createTextNode("."));
+    }
+
+    function run(query) {
+      list.textContent = "";
+      if (!query.trim()) {
+        status.textContent = "Type what you are facing, or the name of an approach, a person or a place.";
+        return;
+      }
+      status.textContent = "Searching\u2026";
+      load().then(function (data) {
+        if (input.value.trim() !== query.trim()) return; /* a newer query is on its way */
+        var hits = searchResults(data, query);
+        list.textContent = "";
+        if (!hits.length) {
+          noResults(query);
+          return;
+        }
+        var shown = hits.slice(0, SEARCH_SHOWN);
+        status.textContent = (hits.length > shown.length ? "The best " + shown.length + " of " + hits.length : hits.length) +
+          " result" + (hits.length === 1 ? "" : "s") + " for \u201c" + query + "\u201d, best first";
+        shown.forEach(function (hit) { list.appendChild(resultItem(hit)); });
+      }).catch(function () {
+        status.textContent = "The search index could not be loaded. Start from the list of barriers or the approaches instead.";
+      });
+    }
+
+    function update(push) {
+      var params = new URLSearchParams();
+      if (input.value.trim()) params.set("q", input.value.trim());
+      showAddress(params, push);
+      run(input.value);
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+    input.addEventListener("input", function () {
+      window.clearTimeout(typingTimer);
+      typingTimer = window.setTimeout(function () { update(false); }, 250);
+    });
+    window.addEventListener("popstate", function () {
+      input.value = new URLSearchParams(window.location.search).get("q") || "";
+      run(input.value);
+    });
+    input.value = new URLSearchParams(window.location.search).get("q") || "";
+    if (!input.value) input.focus();
+    run(input.value);
+  }
+
   function init() {
     var filters = document.getElementById("kb-filters");
     if (filters) initFilters(filters);
     var matchmaker = document.getElementById("kb-matchmaker");
     if (matchmaker) initMatchmaker(matchmaker);
+    var search = document.getElementById("kb-search");
+    if (search && window.lunr) initSearch(search);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-print]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { window.print(); });

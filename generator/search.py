@@ -1,0 +1,146 @@
+"""The search index: every entry and theme as a document whose fields weigh what readers type.
+
+Readers describe problems, not titles ("we keep jumping to conclusions", "partners are suspicious"), so an
+approach's document holds, besides its own words, the titles and `phrases` of the barriers it helps with,
+and its originator, enablers and places. Field boosts make a title, an alias or a barrier phrase outrank a
+passing mention in a body.
+
+The index is built with lunr.py and read in the browser by lunr.js (docs/assets/vendor/lunr.min.js): the
+two share their tokenizer, stop words and Porter stemmer, so a word stemmed here matches the same word
+stemmed in the reader's query. Both sides first `fold` text (lower case, accents and apostrophes dropped:
+"Café" and "cafe", "don't" and "dont" meet); kb.js holds the browser's copy of `fold`, and the search
+page's browser test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from lunr import lunr
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+
+from .link import Collection
+from .load import Entry
+from .model import THEMES
+from .ranking import approach_facts
+from .render import entry_uri, facts_line, summary_of, theme_uri, title_of
+from .urls import url_href
+
+SEARCH_PAGE = "search.md"
+INDEX_URI = "search/index.json"
+
+# Field: boost. A word in a title or alias counts ten times a word in a body. "phrases" are a barrier's own
+# phrasings; "problems" are those of the barriers an approach helps with; "when" is an approach's "When to use
+# it", where bodies describe the situations readers type.
+FIELDS = {"title": 10, "phrases": 6, "people": 5, "summary": 4, "when": 3, "problems": 2, "body": 1}
+WHEN_HEADING = "When to use it"
+
+KIND_LABELS = {"approach": "Approach", "barrier": "Barrier", "place": "Place", "theme": "Theme"}
+
+_APOSTROPHES_RE = re.compile(r"['\u2018\u2019]")
+_NOT_WORD_RE = re.compile(r"[^\w]+")
+_MARKDOWN_LINK_RE = re.compile(r"\]\([^)]*\)")
+_COMPOUND_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013/]\w+)+")
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents or apostrophes, punctuation as spaces: the form both sides index and query.
+
+    A hyphenated word also comes joined up, so "pre-mortem" meets "premortem" and "1-2-4-All" meets "124all".
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = _APOSTROPHES_RE.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
+    joined = [_NOT_WORD_RE.sub("", word) for word in _COMPOUND_RE.findall(plain)]
+    return " ".join([*_NOT_WORD_RE.sub(" ", plain).replace("_", " ").split(), *joined])
+
+
+def _strings(value) -> list[str]:
+    return [str(v) for v in value if isinstance(v, (str, int))] if isinstance(value, list) else []
+
+
+def _body_sections(entry: Entry) -> tuple[str, str]:
+    """(the "When to use it" section, the rest of the body), without link targets."""
+    body = _MARKDOWN_LINK_RE.sub("]", entry.body)
+    start = body.find(f"## {WHEN_HEADING}")
+    if start == -1:
+        return "", body
+    end = body.find("\n## ", start + 3)
+    end = len(body) if end == -1 else end
+    return body[start + 3 + len(WHEN_HEADING):end], body[:start] + body[end:]
+
+
+def _document(entry: Entry, col: Collection) -> dict:
+    """The searchable fields of one entry."""
+    f = entry.fields
+    title = [title_of(entry), *_strings(f.get("aliases"))]
+    phrases, problems, people = [], [], []
+    if entry.kind.name == "approach":
+        for slug in _strings(f.get("barriers")):
+            barrier = col.barriers.get(slug)
+            if barrier is not None:
+                problems += [title_of(barrier), *_strings(barrier.fields.get("phrases"))]
+        people = [str(f.get("originator", ""))]
+        people += [u.enabler for u in col.approach_uses.get(entry.slug, []) + col.enabler_uses.get(entry.slug, [])
+                   if u.enabler]
+        people += [title_of(u.place) for u in col.approach_uses.get(entry.slug, []) if u.place is not None]
+    elif entry.kind.name == "barrier":
+        phrases = _strings(f.get("phrases"))
+    elif entry.kind.name == "place":
+        people = [str(f.get(name, "")) for name in ("region", "programme", "focus")]
+        people += [u.enabler for u in col.place_uses.get(entry.slug, []) if u.enabler]
+        people += [title_of(u.approach) for u in col.place_uses.get(entry.slug, [])]
+    when, body = _body_sections(entry)
+    return {"title": title, "phrases": phrases, "problems": problems, "people": people,
+            "summary": [summary_of(entry)], "when": [when], "body": [body]}
+
+
+def stems(phrase: str) -> str:
+    """A phrase's words as lunr.js stems them, without stop words: how kb.js compares a query with a phrasing."""
+    words = (stop_word_filter(Token(word)) for word in fold(phrase).split())
+    return " ".join(str(stemmer(word)) for word in words if word is not None)
+
+
+def _result(uri: str, kind: str, title: str, summary: str, facts: str = "", **extra) -> dict:
+    """What a result shows (its link is relative to the search page), and what kb.js ranks it by: an approach's
+    facts for the ranking model (`rank`); a barrier's slug and phrasings, as stems (`phrases`)."""
+    record = {"url": url_href(SEARCH_PAGE, uri), "kind": kind, "title": title, "summary": summary}
+    if facts:
+        record["facts"] = facts
+    return record | {name: value for name, value in extra.items() if value is not None}
+
+
+def search_documents(col: Collection) -> tuple[list[dict], list[dict]]:
+    """(indexed fields, shown results), in the same order; the position is each document's reference."""
+    indexed, shown = [], []
+    for entry in col.entries():
+        indexed.append(_document(entry, col))
+        kind = entry.kind.name
+        extra = {}
+        if kind == "approach":
+            extra["rank"] = approach_facts(entry, len(col.approach_uses.get(entry.slug, [])))
+        elif kind == "barrier":
+            phrasings = [title_of(entry), *_strings(entry.fields.get("phrases"))]
+            extra |= {"slug": entry.slug, "phrases": [stems(phrase) for phrase in phrasings]}
+        facts = facts_line(entry, col) if kind == "approach" else ""
+        shown.append(_result(entry_uri(entry), kind, title_of(entry), summary_of(entry), facts, **extra))
+    for theme in THEMES:
+        members = col.theme_approaches.get(theme.slug, [])
+        indexed.append({"title": [theme.title], "phrases": [], "problems": [], "people": [], "summary": [theme.intro],
+                        "when": [], "body": [" ".join(title_of(a) for a in members)]})
+        shown.append(_result(theme_uri(theme.slug), "theme", theme.title, theme.intro,
+                             f"{len(members)} approaches"))
+    return indexed, shown
+
+
+def build_index(col: Collection) -> str:
+    """The search index as JSON: lunr's serialised index and the results it points to."""
+    indexed, shown = search_documents(col)
+    documents = [{"ref": str(i), **{name: fold(" ".join(values)) for name, values in doc.items()}}
+                 for i, doc in enumerate(indexed)]
+    index = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
+                 documents=documents)
+    return json.dumps({"index": index.serialize(), "results": shown}, ensure_ascii=False, separators=(",", ":"))
