@@ -19,7 +19,7 @@ from .reference import render_field_reference
 from .render import Page, PageExtras
 from .site import render_site
 from .schema_export import schema_texts
-from .search import INDEX_URI, build_index
+from .search import search_files
 from .validate import validate_entry
 
 
@@ -76,7 +76,7 @@ def _pages(root: Path, site_url: str | None, repo_url: str | None, markdown_pack
     recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
     pages = render_site(checked.collection, PageExtras(dates, repo_url), recent, markdown_packs, memo)
     pages += export_pages(checked.collection, dates, site_url, memo) + feed_pages(checked.collection, dates, site_url)
-    pages.append(Page(INDEX_URI, build_index(checked.collection)))
+    pages += search_files(checked.collection)
     pages.append(Page("reference.md", render_field_reference()))  # linked from the footer
     pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]
     contributing = root / "CONTRIBUTING.md"

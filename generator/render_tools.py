@@ -12,7 +12,7 @@ from .render import (
 )
 from .ranking import approach_facts
 from .rawblocks import raw_block
-from .search import SEARCH_PAGE
+from .search import LUNR_URI, SEARCH_PAGE
 from .render_lists import TIME_CHOICES, attr, checkboxes, html_link
 from .urls import url_href
 
@@ -85,7 +85,7 @@ def render_search_page(col: Collection) -> Page:
             '<button type="submit" class="md-button md-button--primary">Search</button></div></form>',
             '<p class="kb-count" id="kb-search-status" role="status"></p>',
             '<ol class="kb-list kb-ranked kb-search-results" id="kb-search-results"></ol>',
-            f'<script src="{url_href(uri, "assets/vendor/lunr.min.js")}"></script>',
+            f'<script src="{url_href(uri, LUNR_URI)}"></script>',
         ]), "",
         '<div class="kb-nojs" markdown>', "",
         "Search needs JavaScript, which is off in this browser. Every page is still a click or two away:", "",

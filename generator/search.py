@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 from lunr import lunr
 from lunr.stemmer import stemmer
@@ -27,11 +28,13 @@ from .link import Collection
 from .load import Entry
 from .model import THEMES
 from .ranking import approach_facts
-from .render import entry_uri, facts_line, summary_of, theme_uri, title_of
+from .render import Page, entry_uri, facts_line, summary_of, theme_uri, title_of
 from .urls import url_href
 
 SEARCH_PAGE = "search.md"
 INDEX_URI = "search/index.json"
+LUNR_URI = "assets/vendor/lunr.min.js"  # lunr.js 2.3.9 (MIT), shipped in generator/vendor/ with its licence
+_LUNR_JS = Path(__file__).parent / "vendor" / "lunr.min.js"
 
 # Field: boost. A word in a title or alias counts ten times a word in a body. "phrases" are a barrier's own
 # phrasings; "problems" are those of the barriers an approach helps with; "when" is an approach's "When to use
@@ -144,3 +147,8 @@ def build_index(col: Collection) -> str:
     index = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
                  documents=documents)
     return json.dumps({"index": index.serialize(), "results": shown}, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_files(col: Collection) -> list[Page]:
+    """The index and the library that reads it, as files of the site (the results page is in render_tools)."""
+    return [Page(INDEX_URI, build_index(col)), Page(LUNR_URI, _LUNR_JS.read_text(encoding="utf-8"))]

@@ -64,13 +64,18 @@ def test_a_broken_theme_link_is_caught(tree, site):
 
 
 def test_an_entry_missing_from_the_search_index_is_caught(tree, site):
-    index_path = site / "search/search_index.json"
+    index_path = site / "search/index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    index["docs"] = [doc for doc in index["docs"] if not doc["location"].startswith("places/doncaster/")]
-    index_path.write_text(json.dumps(index), encoding="utf-8")
+    doncaster = next(i for i, result in enumerate(index["results"]) if result["url"] == "../places/doncaster/")
+    grow = next(i for i, result in enumerate(index["results"]) if result["url"] == "../approaches/grow-model/")
+    index["results"][doncaster]["url"] = "../places/elsewhere/"  # listed under another address
+    index["index"]["fieldVectors"] = [v for v in index["index"]["fieldVectors"] if v[0].split("/")[1] != str(grow)]
+    index_path.write_text(json.dumps(index), encoding="utf-8")  # and GROW listed, but no longer searchable
     pages, _ = build_pages(tree, SITE_URL)
-    assert [str(problem) for problem in verify_site(site, pages)] == [
-        "places/doncaster.md:1: search: is missing from the search index (search/search_index.json has no page "
+    assert sorted(str(problem) for problem in verify_site(site, pages)) == [
+        "approaches/grow-model.md:1: search: is missing from the search index (search/index.json finds no page "
+        "'approaches/grow-model/')",
+        "places/doncaster.md:1: search: is missing from the search index (search/index.json finds no page "
         "'places/doncaster/')"]
 
 
@@ -84,14 +89,21 @@ def test_an_entry_missing_from_its_index_page_is_caught(tree, site):
         "barriers/action-stalls.md:1: index: is not linked from barriers/index.html"]
 
 
-def test_the_build_fails_when_the_site_would_lose_its_search_and_keeps_the_last_site(tree, site):
+def test_a_search_index_that_cannot_be_read_is_caught(tree, site):
+    (site / "search/index.json").write_text('{"results": []', encoding="utf-8")
+    pages, _ = build_pages(tree, SITE_URL)
+    problems = [str(problem) for problem in verify_site(site, pages)]
+    assert len(problems) == 1 and problems[0].startswith(
+        "search/index.json:1: search: is not the knowledge base's search index (JSONDecodeError(")
+
+
+def test_the_build_fails_when_a_docs_file_replaces_the_search_index_and_keeps_the_last_site(tree, site):
     before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
-    (tree / "mkdocs.yml").write_text(CONFIG.replace("  - search\n", ""), encoding="utf-8")
+    (tree / "docs/search").mkdir()
+    (tree / "docs/search/index.json").write_text("{}", encoding="utf-8")
     result = mkdocs_build(tree)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "search/search_index.json:1: search: is missing from the built site; is the search plugin enabled?" in (
-        result.stderr)
-    assert "1 thing(s) missing from the built site, listed above" in result.stderr
+    assert "docs/search/index.json clashes with a generated page; remove or rename it" in result.stderr
     assert f"The build failed: {site} was left as it was" in result.stderr
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
 
