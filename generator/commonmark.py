@@ -26,7 +26,7 @@ from dataclasses import dataclass
 # mkdocs.yml's markdown_extensions. tests/test_commonmark.py keeps the two the same.
 SITE_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "def_list",
                    "mdx_truly_sane_lists")
-SITE_EXTENSION_CONFIGS = {"toc": {"permalink": True}, "mdx_truly_sane_lists": {"nested_indent": 2}}
+SITE_EXTENSION_CONFIGS = {"toc": {"permalink": True}, "mdx_truly_sane_lists": {"nested_indent": 2, "truly_sane": False}}
 
 LIST_MARKER_RE = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 NUMBER_IN_PARENTHESIS_RE = re.compile(r"^ *\d{1,9}\)")

@@ -73,6 +73,11 @@ def test_every_body_has_the_same_lists_on_the_site_as_on_github(entry, site_mark
     assert on_the_site == on_github
 
 
+def test_a_list_with_empty_lines_between_its_items_stays_one_list_on_the_site(site_markdown):
+    html = site_markdown.reset().convert("- Allies\n\n- Opponents\n\n- Bedfellows\n")
+    assert html.count("<ul>") == 1 and html.count("<li>") == 3
+
+
 def test_the_check_parses_with_the_extensions_of_mkdocs_yml():
     assert mkdocs_yml_extensions() == (list(SITE_EXTENSIONS), SITE_EXTENSION_CONFIGS)
 
