@@ -92,7 +92,8 @@ def site_items(body: str) -> list[ListItem]:
     """The list items of `body` as the site renders them.
 
     Runs the first two of Python-Markdown's steps (preprocessors, then the block parser), as
-    `Markdown.convert` does; the later steps only fill in inline markup and serialise.
+    `Markdown.convert` does; the later steps only fill in inline markup and serialise. The walk over
+    the resulting tree is ours: neither library lists a document's items with their depth.
     """
     from markdown.util import HTML_PLACEHOLDER_RE  # stashed raw HTML and code, which CommonMark's items omit too
 
@@ -114,7 +115,7 @@ def site_items(body: str) -> list[ListItem]:
     def visit(element, depth: int) -> None:
         for child in element:
             if child.tag in LIST_TAGS:
-                for item in (element for element in child if element.tag == "li"):
+                for item in child.findall("li"):
                     text = _collapse(HTML_PLACEHOLDER_RE.sub("", part) for part in own_text(item))
                     items.append(ListItem(depth, child.tag == "ol", text))
                     visit(item, depth + 1)
