@@ -175,10 +175,12 @@ class _Checker:
     # -- body -------------------------------------------------------------------------------
 
     def body(self) -> None:
+        from .commonmark import list_difference
         from .markup import scan_body  # local import keeps the module graph one-directional
 
         scan = scan_body(self.entry.body)
-        for offset, message in scan.problems:
+        difference = list_difference(self.entry.body)
+        for offset, message in sorted(scan.problems + ([difference] if difference else [])):
             self.problems.append(Problem(self.entry.path, self.entry.body_line + offset, "body", message))
         required = self.entry.kind.body_headings
         if not required:
