@@ -275,9 +275,11 @@ def render_barrier(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     total = len(start) + len(more) + len(ideas)
     lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
     if start:
+        first = f"The {len(start)} approaches" if len(start) > 1 else "The approach"
         lines += ["## Start here", "",
-                  f"The {len(start)} approaches we would try first: you can run them with a group, and they are "
-                  "the closest fit for this barrier.", "", *[_choice_line(uri, a, col) for a in start], ""]
+                  f"{first} to try first: you can run {'them' if len(start) > 1 else 'it'} with a group, and "
+                  f"{'they are' if len(start) > 1 else 'it is'} the closest fit for this barrier.", "",
+                  *[_choice_line(uri, a, col) for a in start], ""]
     lines += [f"[Find the approaches for your people and time]({href(uri, 'matchmaker.md')}?barrier={entry.slug})"
               "{ .md-button .md-button--primary } "
               f"[Print these {total} approaches]({href(uri, f'print/{entry.slug}.md')}){{ .md-button }}", "",

@@ -24,3 +24,37 @@ def test_md_text_keeps_a_line_from_becoming_a_block():
 def test_front_matter_escapes_the_title_and_description_once():
     text = front_matter(title='Don\'t <b>"quote"</b>', description="a & b", search={"boost": 2})
     assert "title: Don't &lt;b&gt;&quot;quote&quot;&lt;/b&gt;" in text and "description: a &amp; b" in text
+
+
+def _approach(tree, slug, barriers, people=None, minutes=None):
+    from tests.conftest import APPROACH_BODY, write
+
+    facts = (f"group_size: {{min: {people[0]}, max: {people[1]}}}\nduration_minutes: {{min: {minutes[0]}, max: "
+             f"{minutes[1]}}}\ndifficulty: easy\n") if people else ""
+    write(tree, f"approaches/{slug}.md", f"---\ntitle: {slug.replace('-', ' ').capitalize()}\nsummary: S.\n"
+          f"originator: O\nthemes: [leading-change]\nbarriers: [{', '.join(barriers)}]\n{facts}"
+          "sources:\n  - {title: T}\n---\n" + APPROACH_BODY)
+
+
+def test_barrier_page_starts_with_what_to_run_then_more_to_run_then_ideas(tree):
+    """Start here: the best three to run, with their facts; then the rest to run; then the ideas to think with;
+    with the barrier's print pack and the matchmaker already set to it."""
+    from generator.link import link
+    from generator.load import load_collection
+    from generator.render import render_entry
+
+    for slug, people, minutes in (("run-a", (2, 8), (30, 60)), ("run-b", (5, 20), (60, 90)),
+                                  ("run-c", (3, 12), (45, 90)), ("run-d", (6, 30), (90, 120))):
+        _approach(tree, slug, ["action-stalls"], people, minutes)
+    _approach(tree, "a-model", ["action-stalls"])
+    col, problems = link(load_collection(tree).entries)
+    assert problems == []
+    page = render_entry(col.barriers["action-stalls"], col).content
+    start = page.index("## Start here")
+    more = page.index("## More approaches to run (2)")
+    ideas = page.index("## Ideas to think with (1)")
+    assert start < more < ideas
+    assert "*2–8 people · 30 minutes to 60 minutes · easy to run*" in page[start:more]
+    assert page.index("[A model]") > ideas and page.index("[Run d]") > more
+    assert "(../matchmaker.md?barrier=action-stalls)" in page
+    assert "[Print these 6 approaches](../print/action-stalls.md)" in page

@@ -19,7 +19,8 @@ def test_matchmaker_data_has_every_approach_with_its_fit():
     data = {d["title"]: d for d in matchmaker_data("matchmaker.md", col)}
     assert set(data) == {"GROW model", "Trust and Agreement matrix"}
     assert data["GROW model"]["people"] == [1, 2] and data["GROW model"]["minutes"] == [30, 60]
-    assert data["Trust and Agreement matrix"]["places"] == ["Doncaster"]
+    assert data["Trust and Agreement matrix"]["placeNames"] == ["Doncaster"]
+    assert data["Trust and Agreement matrix"]["places"] == 1  # the ranking model's evidence (generator/ranking.py)
     assert data["Trust and Agreement matrix"]["url"] == "../approaches/trust-and-agreement/"
 
 
