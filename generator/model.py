@@ -243,6 +243,8 @@ BARRIER = Kind(
     fields=(
         Field("title", Text(max_length=120), required=True, description="the barrier as a reader would name it",
               example="Partners don't trust each other"),
+        Field("short_title", Text(max_length=20), description="a label of a word or two for narrow places such as "
+              "the matrix's column headings; the title is used when it is missing", example="Low trust"),
         SUMMARY,
         Field("sources", ListOf(SOURCE), description="where the barrier is documented"),
     ),
