@@ -217,7 +217,10 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         f"**{len(col.approaches)}** [approaches](approaches/index.md) · **{len(col.barriers)}** "
         f"[barriers](barriers/index.md) · **{len(col.places)}** [places](places/index.md) · "
         f"[matchmaker](matchmaker.md) · [matrix](matrix.md)", "",
-        "## What are you facing?", "", *_barrier_cards(uri, col),
+        "## What are you facing?", "",
+        "Facing more than one of these? [Tick them all in the matchmaker](matchmaker.md){ .md-button "
+        ".md-button--primary }", "{ .kb-cta }", "",
+        *_barrier_cards(uri, col),
         "## Approaches with documented use in places", "",
         *approach_list(uri, featured_approaches(col), col),
     ]

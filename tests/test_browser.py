@@ -74,11 +74,15 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
-def test_every_page_type_passes_axe_wcag22_aa(context, base_url):
+@pytest.mark.parametrize("reader_scheme, material_scheme", [("light", "default"), ("dark", "slate")])
+def test_every_page_type_passes_axe_wcag22_aa(context, base_url, reader_scheme, material_scheme):
+    """In both colour schemes: Material follows the system's light or dark setting until the reader picks one."""
     page = context.new_page()
+    page.emulate_media(color_scheme=reader_scheme)
     failures = {}
     for path in PAGES:
         page.goto(base_url + path)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == material_scheme
         violations = axe_violations(page)
         if violations:
             failures[path] = violations
