@@ -85,7 +85,7 @@ def _matrix_heading(uri: str, barrier: Entry) -> str:
     The accessible name starts with the visible label, so a speech-input user can say what they see (WCAG 2.5.3).
     """
     full = "" if short_label(barrier) == title_of(barrier) else (
-        f'<span class="kb-visually-hidden">: {attr(title_of(barrier))}</span>')
+        f'<span class="kb-visually-hidden"> ({attr(title_of(barrier))})</span>')
     href = attr(url_href(uri, entry_uri(barrier)))
     return f'<th scope="col"><a href="{href}">{attr(short_label(barrier))}{full}</a></th>'
 

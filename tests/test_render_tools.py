@@ -38,7 +38,7 @@ def test_matrix_column_shows_the_short_label_and_names_the_barrier_in_full():
     page = render_matrix(col).content
     heading = next(cell for cell in page.split("<th ") if "lack-of-trust/" in cell and 'scope="col"' in cell)
     # the accessible name starts with what is seen, then the full title, escaped
-    assert ">Low &lt;trust&gt;<span class=\"kb-visually-hidden\">: Partners don&#x27;t trust each other</span>" in heading
+    assert ">Low &lt;trust&gt;<span class=\"kb-visually-hidden\"> (Partners don&#x27;t trust each other)</span>" in heading
     untitled = next(cell for cell in page.split("<th ") if "partners-not-aligned/" in cell and 'scope="col"' in cell)
     assert "kb-visually-hidden" not in untitled  # no short label: the title is shown, and said once
 
