@@ -1,15 +1,16 @@
-"""A map of England's nine regions with a numbered, linked marker for each place, as inline SVG.
+"""A map of England's nine regions with a numbered marker for each place, as inline SVG, and a key to its colours.
 
 Built with the standard library only from `data/england-regions.geojson` (Natural Earth, public
 domain; see data/README.md), so the site needs no map service, script or third-party request.
 The module takes plain `MapPlace` records and knows nothing about MkDocs or the content loader.
 
-Why numbered markers and a key rather than labels on the map: place names are long ("Gateshead,
-South Tyneside and Sunderland") and several places sit close together (three in the West
-Midlands, two in south London), so on-map labels would collide on a 360 px phone. Markers that
-would overlap are pushed apart and joined to their true position by a short line. Each place is
-ONE link that holds both its marker and its row in the key, so either is a tap target and a
-keyboard user meets each place once.
+Why numbered markers rather than labels on the map: place names are long ("Gateshead, South
+Tyneside and Sunderland") and several places sit close together (three in the West Midlands, two
+in south London), so on-map labels would collide on a 360 px phone. Markers that would overlap are
+pushed apart and joined to their true position by a short line. The caller numbers the places and
+lists them, with those numbers, next to the map: that list is where keyboard and screen-reader
+users meet each place, once. So each marker is a link for a pointer or a finger, but kept out of
+the tab order and hidden from assistive technology, which would otherwise meet every place twice.
 """
 
 from __future__ import annotations
@@ -32,11 +33,6 @@ PADDING = 8
 MARKER_RADIUS = 11
 MARKER_GAP = 6  # between two markers pushed apart: room for the focus halo
 BADGE_FONT_SIZE = 11
-KEY_FONT_SIZE = 14
-KEY_LINE_HEIGHT = 18
-KEY_ROW_GAP = 9  # one-line rows 27 units high: at least 24 CSS px tap targets on a 360 px phone
-KEY_TEXT_X = PADDING + 2 * MARKER_RADIUS + 8
-AVERAGE_CHAR_WIDTH = 0.56  # of the font size; generous for system sans-serif fonts, so lines are not clipped
 
 MARKER_FILL = "#1a237e"  # indigo 900: at least 8:1 against every region fill, white numbers 15:1 on it
 REGION_FILLS = {  # light and distinct between neighbours
@@ -54,15 +50,11 @@ REGION_FILLS = {  # light and distinct between neighbours
 # Rules for size and interaction only; colours are attributes, so the map also draws without CSS.
 # Inline SVG styles apply to the whole page, hence every selector starts with the map's class.
 # `!important` because the site underlines every link in the text, and SVG passes an underline on to
-# the marker numbers; the key's labels are underlined instead, and focus is shown by halo and row.
+# the marker numbers.
 STYLE = (
     ".kb-england-map{display:block;width:100%;max-width:24rem;height:auto;margin:0 auto}"
     ".kb-england-map a{text-decoration:none!important}"
-    ".kb-england-map a:focus,.kb-england-map a:focus-visible{outline:none}"  # a ring round marker AND key row misleads
-    ".kb-england-map .kb-map-label{text-decoration:underline}"
-    ".kb-england-map a:hover .kb-map-row,.kb-england-map a:focus-visible .kb-map-row"
-    "{fill:#e8eaf6;stroke:#1a237e;stroke-width:2}"
-    ".kb-england-map a:hover .kb-map-halo,.kb-england-map a:focus-visible .kb-map-halo{stroke:#1a237e}"
+    ".kb-england-map a:hover .kb-map-halo{stroke:#1a237e}"
 )
 
 _XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -70,7 +62,8 @@ _XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class MapPlace:
-    """One place to mark, as plain values: `href` is the link to its page, already relative to the page showing the map."""
+    """One place to mark, as plain values: `href` is the link to its page, already relative to the page showing
+    the map; `number` is shown on its marker and is the place's number in the caller's list."""
 
     slug: str
     title: str
@@ -78,6 +71,7 @@ class MapPlace:
     href: str
     lat: float
     lon: float
+    number: int
 
 
 @dataclass(frozen=True)
@@ -262,45 +256,25 @@ def _near_pairs(centres: list[list[float]], reach: float) -> list[tuple[int, int
     return sorted(pairs)
 
 
-def _wrap(text: str, width: float) -> list[str]:
-    """Lines of `text` that fit `width` viewBox units at the key's font size (SVG text does not wrap itself)."""
-    most = max(1, int(width / (KEY_FONT_SIZE * AVERAGE_CHAR_WIDTH)))
-    lines: list[str] = []
-    for word in text.split():
-        while len(word) > most:  # a word longer than a line is broken, never left to be clipped
-            lines.append(word[:most])
-            word = word[most:]
-        if lines and len(lines[-1]) + 1 + len(word) <= most:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
 def _badge(x: float, y: float, number: int) -> str:
     """A numbered disc; its look comes from the shared <defs> shape and the enclosing group's text settings.
 
-    The number is hidden from screen readers: the link's name already starts with it.
+    The number is hidden from screen readers, like the whole marker layer (see the module's docstring).
     """
     return (f'<use href="#kb-map-badge" x="{_number(x)}" y="{_number(y)}"/>'
             f'<text x="{_number(x)}" y="{_number(y + 0.35 * BADGE_FONT_SIZE)}" aria-hidden="true">{number}</text>')
 
 
-def _in_reading_order(places: Iterable[MapPlace]) -> list[MapPlace]:
-    """North to south, so the numbers run down the map as a reader scans it."""
-    return sorted(places, key=lambda p: (-p.lat, p.lon, p.slug))
-
-
 def render_england_map(places: Iterable[MapPlace]) -> str:
-    """Inline SVG: England's regions, a numbered marker for each place, and a key; each place one link.
+    """Inline SVG: England's regions and a numbered marker for each place, each marker a link to its page.
 
     Pass only places that have coordinates. Every piece of text is escaped here. The same places give
     the same bytes. Ids inside start with `kb-map`/`kb-england-map`, so show one map per page.
     """
-    ordered = _in_reading_order(places)
-    map_height = _frame().height
+    ordered = sorted(places, key=lambda p: (p.number, p.slug))
+    height = _frame().height
     anchors = tuple(_to_view(p.lon, p.lat) for p in ordered)
-    centres = _spread(anchors, map_height)
+    centres = _spread(anchors, height)
 
     regions = [
         f'<path role="graphics-symbol" fill="{REGION_FILLS[region.name]}" d="{_path_data(region.polygons)}">'
@@ -314,37 +288,19 @@ def render_england_map(places: Iterable[MapPlace]) -> str:
             leaders.append(f'<line x1="{_number(ax)}" y1="{_number(ay)}" x2="{_number(cx)}" y2="{_number(cy)}"/>'
                            f'<circle cx="{_number(ax)}" cy="{_number(ay)}" r="2"/>')
 
-    links = []
-    row_top = map_height + KEY_ROW_GAP
-    text_width = VIEW_WIDTH - KEY_TEXT_X - PADDING
-    for number, (place, (cx, cy)) in enumerate(zip(ordered, centres), start=1):
-        lines = _wrap(str(place.title), text_width)
-        row_height = len(lines) * KEY_LINE_HEIGHT + KEY_ROW_GAP
-        badge_y = row_top + KEY_ROW_GAP / 2 + KEY_LINE_HEIGHT / 2
-        label = "".join(
-            f'<tspan x="{KEY_TEXT_X}" y="{_number(badge_y + index * KEY_LINE_HEIGHT + 0.35 * KEY_FONT_SIZE)}">'
-            f'{_text(line)}</tspan>'
-            for index, line in enumerate(lines))
-        links.append("".join([
-            f'<a href="{_text(place.href)}"><title>{number}. {_text(place.title)} ({_text(place.region)})</title>',
-            f'<use class="kb-map-halo" href="#kb-map-halo" x="{_number(cx)}" y="{_number(cy)}"/>',
-            _badge(cx, cy, number),
-            f'<rect class="kb-map-row" x="{PADDING / 2:g}" y="{_number(row_top)}" width="{VIEW_WIDTH - PADDING}"'
-            f' height="{_number(row_height)}" rx="4" fill="transparent"/>',
-            _badge(PADDING + MARKER_RADIUS, badge_y, number),
-            f'<text class="kb-map-label" font-size="{KEY_FONT_SIZE}" font-weight="400" text-anchor="start"'
-            f' fill="currentColor">{label}</text>',
-            "</a>",
-        ]))
-        row_top += row_height
+    links = [  # the <title> is the tooltip a pointer user sees on hovering a marker
+        f'<a href="{_text(place.href)}" tabindex="-1"><title>{place.number}. {_text(place.title)}</title>'
+        f'<use class="kb-map-halo" href="#kb-map-halo" x="{_number(cx)}" y="{_number(cy)}"/>'
+        f"{_badge(cx, cy, place.number)}</a>"
+        for place, (cx, cy) in zip(ordered, centres)
+    ]
 
     count = len(ordered)
-    total_height = row_top + (KEY_ROW_GAP if ordered else 0)
     title = f"Map of England's regions with {count} place{'' if count == 1 else 's'}"
-    description = ("England's nine regions, with a numbered marker at each place; the numbered key below the map "
-                   "names each place, and each marker and key entry links to the place's page. " + ATTRIBUTION)
+    description = ("England's nine regions, each in its own colour, with a numbered marker at each place; the "
+                   "numbers are those of the list of places by region. " + ATTRIBUTION)
     return "".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-england-map" viewBox="0 0 {VIEW_WIDTH} {_number(total_height)}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-england-map" viewBox="0 0 {VIEW_WIDTH} {_number(height)}"'
         ' width="100%" role="graphics-document" aria-labelledby="kb-england-map-title"'
         ' aria-describedby="kb-england-map-desc" font-family="inherit">',
         f'<title id="kb-england-map-title">{_text(title)}</title>',
@@ -354,6 +310,14 @@ def render_england_map(places: Iterable[MapPlace]) -> str:
         f'<circle id="kb-map-halo" r="{MARKER_RADIUS + 3}" fill="none" stroke-width="3"/></defs>',
         '<g stroke="#ffffff" stroke-width="1" stroke-linejoin="round">', *regions, "</g>",
         f'<g aria-hidden="true" stroke="{MARKER_FILL}" stroke-width="1.2" fill="{MARKER_FILL}">', *leaders, "</g>",
-        f'<g font-size="{BADGE_FONT_SIZE}" font-weight="700" text-anchor="middle" fill="#ffffff">', *links, "</g>",
+        f'<g aria-hidden="true" font-size="{BADGE_FONT_SIZE}" font-weight="700" text-anchor="middle" fill="#ffffff">',
+        *links, "</g>",
         "</svg>",
     ])
+
+
+def render_region_key() -> str:
+    """HTML: a swatch of each region's fill, named, so a reader can tell which colour is which region."""
+    items = "".join(f'<li><span class="kb-map-swatch" style="background-color:{fill}" aria-hidden="true"></span>'
+                    f"{_text(region)}</li>" for region, fill in REGION_FILLS.items())
+    return f'<ul class="kb-map-key" aria-label="Colours of the regions on the map">{items}</ul>'

@@ -6,7 +6,8 @@ Field descriptions come from the content model, links from mkdocs.yml (`site_url
 
 The approach in "Report a use" is a text input, not a dropdown: the site pre-fills it from an
 approach's page (`?template=report-a-use.yml&approach=<title>`), and GitHub shows a blank issue
-instead of the form when a URL pre-fills a dropdown.
+instead of the form when a URL pre-fills a dropdown; for that reason a place's page pre-fills the
+issue's title with the place, not the place dropdown (render.PageExtras.report_use_url).
 """
 
 from __future__ import annotations

@@ -243,6 +243,8 @@ BARRIER = Kind(
     fields=(
         Field("title", Text(max_length=120), required=True, description="the barrier as a reader would name it",
               example="Partners don't trust each other"),
+        Field("short_title", Text(max_length=20), description="a label of a word or two for narrow places such as "
+              "the matrix's column headings; the title is used when it is missing", example="Low trust"),
         SUMMARY,
         Field("phrases", ListOf(Text(max_length=80), max_items=40),
               description="how readers put this barrier in their own words, as they would type it into search: "

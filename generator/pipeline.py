@@ -54,8 +54,8 @@ def build_pages(root: Path, site_url: str | None = None, repo_url: str | None = 
     """Every page of the site, or no pages and the problems that stop the build.
 
     `site_url` (the site's public address) makes the exports' page URLs absolute and enables the
-    Atom feed, which needs absolute addresses. `repo_url` gives approach pages their
-    "Report a use of this approach" link to the repository's issue form. `markdown_packs` is for
+    Atom feed, which needs absolute addresses. `repo_url` gives approach and place pages
+    their "Report a use" link to the repository's issue form. `markdown_packs` is for
     engines without our plugin (see render_print_packs). With a `memo` (kept by `mkdocs serve` between
     rebuilds), unchanged files are not parsed or validated again, and an entry's page is not rendered
     again unless something it shows changed (see render_site).

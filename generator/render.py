@@ -52,11 +52,23 @@ class PageExtras:
     dates: dict = field(default_factory=dict)
     repo_url: str | None = None
 
-    def report_use_url(self, approach: Entry) -> str | None:
+    def report_use_url(self, entry: Entry) -> str | None:
+        """The repository's "Report a use" form, pre-filled from the approach or place page that links to it.
+
+        An approach fills in the form's approach; a place, the issue's title, because GitHub shows a blank
+        issue instead of the form when a URL pre-fills a dropdown such as the place (generator/forms.py).
+        """
         if not self.repo_url:
             return None
-        query = urlencode({"template": "report-a-use.yml", "approach": str(approach.fields.get("title", ""))})
+        title = str(entry.fields.get("title", ""))
+        prefill = {"approach": title} if entry.kind.name == APPROACH.name else {"title": f"Use in {title}: "}
+        query = urlencode({"template": "report-a-use.yml", **prefill})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
+
+    def report_use_line(self, entry: Entry, invitation: str) -> list[str]:
+        """A link to report a use, below the uses an approach or place page lists; nothing without a repository."""
+        report = self.report_use_url(entry)
+        return ["", f"Know of a documented use? [{invitation}]({md_url(report)})."] if report else []
 
     def changed_line(self, entry: Entry) -> list[str]:
         dates = self.dates.get(entry.path)
@@ -233,9 +245,7 @@ def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
         lines.append(f"{line} Source: {source_line(use.source)}")
     if not uses and not enablers:
         lines.append("No documented use in a place yet.")
-    report = extras.report_use_url(entry)
-    if report:
-        lines += ["", f"Know of a documented use? [Report a use of this approach]({md_url(report)})."]
+    lines += extras.report_use_line(entry, "Report a use of this approach")
     lines.append("")
     related = col.related.get(entry.slug, [])
     if related:
@@ -317,6 +327,7 @@ def render_place(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     lines += ["## Approaches used here", ""]
     lines += [_use_line(uri, use, "approach") for use in uses] or [
         "No use of an approach here is documented yet."]
+    lines += extras.report_use_line(entry, "Report a use of an approach here")
     lines.append("")
     lines += _sources_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 
-from .englandmap import ATTRIBUTION, MapPlace, render_england_map
+from .englandmap import ATTRIBUTION, MapPlace, render_england_map, render_region_key
 from .link import Collection
 from .load import Entry
 from .model import DIFFICULTIES, REGIONS, THEMES
@@ -139,24 +139,36 @@ def render_barrier_index(col: Collection) -> Page:
     return Page(uri, content + "\n".join(lines), in_nav=True)
 
 
-def place_list(from_uri: str, col: Collection) -> list[str]:
+def numbered_places(col: Collection) -> list[tuple[int, Entry]]:
+    """Every place with its number: by region in the model's order (roughly north to south), and north to south
+    within a region, so the numbers on the map run down it region by region. A place without coordinates comes
+    last in its region."""
+    ordered = sorted(col.places.values(), key=lambda p: (
+        REGIONS.index(p.fields["region"]), -p.fields["coordinates"][0] if p.fields.get("coordinates") else 90,
+        p.slug))
+    return list(enumerate(ordered, start=1))
+
+
+def place_list(from_uri: str, places: list[tuple[int, Entry]]) -> list[str]:
+    """The places under a heading per region, each numbered as on the map: the one list of places on the page."""
     lines = []
     for region in REGIONS:
-        places = [p for p in col.places.values() if p.fields.get("region") == region]
-        if places:
-            lines += [f"### {region}", "", *[
-                f"- {md_link(from_uri, p)} ({md_text(p.fields.get('programme', ''))}): {md_text(summary_of(p))}"
-                for p in places], ""]
+        in_region = [(number, p) for number, p in places if p.fields.get("region") == region]
+        if in_region:
+            items = [f"<li>{html_link(from_uri, p)} ({attr(p.fields.get('programme', ''))}): {attr(summary_of(p))}"
+                     "</li>" for _, p in in_region]
+            lines += [f"### {region}", "", *raw_block([f'<ol class="kb-places" start="{in_region[0][0]}">', *items,
+                                                       "</ol>"])]
     return lines
 
 
-def place_map(uri: str, col: Collection) -> list[str]:
-    """The places with coordinates on a map of England's regions; the list below the map names every place."""
-    markers = [MapPlace(p.slug, title_of(p), p.fields["region"], url_href(uri, entry_uri(p)), *p.fields["coordinates"])
-               for p in col.places.values() if p.fields.get("coordinates")]
+def place_map(uri: str, places: list[tuple[int, Entry]]) -> list[str]:
+    """The places with coordinates as numbered markers on a map of England's regions, with a key to the colours."""
+    markers = [MapPlace(p.slug, title_of(p), p.fields["region"], url_href(uri, entry_uri(p)), *p.fields["coordinates"],
+                        number) for number, p in places if p.fields.get("coordinates")]
     if not markers:
         return []
-    return raw_block(['<figure class="kb-map">', render_england_map(markers),
+    return raw_block(['<figure class="kb-map">', render_england_map(markers), render_region_key(),
                       f"<figcaption>{html.escape(ATTRIBUTION)} "
                       '<a href="https://www.naturalearthdata.com/">About Natural Earth</a>.</figcaption>', "</figure>"])
 
@@ -164,11 +176,13 @@ def place_map(uri: str, col: Collection) -> list[str]:
 def render_place_index(col: Collection) -> Page:
     uri = "places/index.md"
     used = sum(1 for uses in col.place_uses.values() if uses)
+    places = numbered_places(col)
     lines = ["# Places", "",
              f"{len(col.places)} places that took part in Local Vision or Total Place. For {used} of them a source "
-             "documents the approaches they used.", ""]
-    lines += place_map(uri, col)
-    lines += ["## Places by region", "", *place_list(uri, col)]
+             "documents the approaches they used. The numbers on the map are those of the list by region below it.",
+             ""]
+    lines += place_map(uri, places)
+    lines += ["## Places by region", "", *place_list(uri, places)]
     content = front_matter(title="Places", description="Places that used these approaches, on a map and by region.")
     return Page(uri, content + "\n".join(lines), in_nav=True)
 
@@ -210,7 +224,10 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         f"**{len(col.approaches)}** [approaches](approaches/index.md) · **{len(col.barriers)}** "
         f"[barriers](barriers/index.md) · **{len(col.places)}** [places](places/index.md) · "
         f"[matchmaker](matchmaker.md) · [matrix](matrix.md)", "",
-        "## What are you facing?", "", *_barrier_cards(uri, col),
+        "## What are you facing?", "",
+        "Facing more than one of these? [Tick them all in the matchmaker](matchmaker.md){ .md-button "
+        ".md-button--primary }", "{ .kb-cta }", "",
+        *_barrier_cards(uri, col),
         "## Approaches with documented use in places", "",
         *approach_list(uri, featured_approaches(col), col),
     ]

@@ -100,10 +100,25 @@ def render_search_page(col: Collection) -> Page:
     return Page(uri, content + "\n".join(lines))
 
 
-def render_matrix(col: Collection) -> Page:
-    uri = "matrix.md"
+def short_label(barrier: Entry) -> str:
+    """The barrier's `short_title`, or its title: column headings must be short for 13 to fit on a laptop."""
+    return str(barrier.fields.get("short_title") or title_of(barrier))
+
+
+def _matrix_heading(uri: str, barrier: Entry) -> str:
+    """A column heading that shows the short label and names the barrier in full to assistive technology.
+
+    The accessible name starts with the visible label, so a speech-input user can say what they see (WCAG 2.5.3).
+    """
+    full = "" if short_label(barrier) == title_of(barrier) else (
+        f'<span class="kb-visually-hidden"> ({attr(title_of(barrier))})</span>')
+    href = attr(url_href(uri, entry_uri(barrier)))
+    return f'<th scope="col"><a href="{href}">{attr(short_label(barrier))}{full}</a></th>'
+
+
+def _matrix_table(uri: str, col: Collection) -> list[str]:
+    """The grid for wide screens: its header row and approach column stay in view while it scrolls (kb.css)."""
     barriers = list(col.barriers.values())
-    head = "".join(f'<th scope="col">{html_link(uri, b)}</th>' for b in barriers)
     rows = []
     for approach in col.approaches.values():
         helps = set(approach.fields.get("barriers") or [])
@@ -111,16 +126,36 @@ def render_matrix(col: Collection) -> Page:
             '<td class="kb-yes"><span aria-hidden="true">●</span><span class="kb-visually-hidden">Helps</span></td>'
             if b.slug in helps else "<td></td>" for b in barriers)
         rows.append(f'<tr><th scope="row">{html_link(uri, approach)}</th>{cells}</tr>')
+    return [
+        '<div class="kb-matrix" role="region" aria-labelledby="kb-matrix-caption" tabindex="0">',
+        '<table class="kb-matrix__table"><caption id="kb-matrix-caption">Approaches (rows) and the barriers they '
+        'help with (columns)</caption>',
+        f'<thead><tr><th scope="col">Approach</th>{"".join(_matrix_heading(uri, b) for b in barriers)}</tr></thead>',
+        "<tbody>", *rows, "</tbody></table></div>"]
+
+
+def _matrix_by_barrier(uri: str, col: Collection) -> list[str]:
+    """The same facts for phones, where 13 columns cannot fit: each barrier, then the approaches that help.
+
+    Both views are in the HTML and kb.css shows one, so this works without JavaScript; the hidden one is
+    `display: none`, which also hides it from screen readers.
+    """
+    lines = ['<div class="kb-matrix-list">']
+    for barrier in col.barriers.values():
+        helpers = col.barrier_approaches.get(barrier.slug, [])
+        lines += [f"<h2>{html_link(uri, barrier)} ({len(helpers)})</h2>",
+                  "<ul>", *[f"<li>{html_link(uri, a)}</li>" for a in helpers], "</ul>"]
+    return lines + ["</div>"]
+
+
+def render_matrix(col: Collection) -> Page:
+    uri = "matrix.md"
     lines = [
         "# Which approaches help with which barriers", "",
-        f"Each row is an approach and each column a barrier; a dot means the approach helps with that barrier. "
-        f"{len(col.approaches)} approaches, {len(barriers)} barriers.", "",
-        *raw_block([
-            '<div class="kb-matrix" role="region" aria-labelledby="kb-matrix-caption" tabindex="0">',
-            '<table class="kb-matrix__table"><caption id="kb-matrix-caption">Approaches (rows) and the barriers they '
-            'help with (columns)</caption>',
-            f'<thead><tr><th scope="col">Approach</th>{head}</tr></thead>',
-            "<tbody>", *rows, "</tbody></table></div>"]),
+        f"Which of the {len(col.approaches)} approaches help with each of the {len(col.barriers)} barriers. On a wide "
+        "screen they are a table: each row is an approach, each column a barrier, and a dot means the approach "
+        "helps with that barrier. On a narrow screen, each barrier lists the approaches that help.", "",
+        *raw_block([*_matrix_table(uri, col), *_matrix_by_barrier(uri, col)]),
     ]
     content = front_matter(title="Matrix", description="Which approaches help with which barriers, in one table.",
                            hide=["navigation", "toc"])

@@ -74,11 +74,15 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
-def test_every_page_type_passes_axe_wcag22_aa(context, base_url):
+@pytest.mark.parametrize("reader_scheme, material_scheme", [("light", "default"), ("dark", "slate")])
+def test_every_page_type_passes_axe_wcag22_aa(context, base_url, reader_scheme, material_scheme):
+    """In both colour schemes: Material follows the system's light or dark setting until the reader picks one."""
     page = context.new_page()
+    page.emulate_media(color_scheme=reader_scheme)
     failures = {}
     for path in PAGES:
         page.goto(base_url + path)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == material_scheme
         violations = axe_violations(page)
         if violations:
             failures[path] = violations
@@ -246,13 +250,79 @@ def test_barrier_pack_starts_each_approach_on_a_new_page(context, base_url):
     assert sections.nth(1).evaluate("s => getComputedStyle(s).breakBefore") == "page"
 
 
-def test_map_places_every_place_with_a_link(context, base_url, built_site):
+def test_places_page_lists_each_place_once_numbered_as_on_the_map(context, base_url, built_site):
     page = context.new_page()
     page.goto(base_url + "places/")
     places = len(list((built_site / "places").glob("*/index.html")))
-    links = page.locator("figure.kb-map svg a")
-    assert links.count() == places  # every real place has coordinates
-    doncaster = links.filter(has_text="Doncaster").first
-    doncaster.focus()  # each place is one link (marker and key row): one tab stop, followed from the keyboard
-    doncaster.press("Enter")
+    markers = page.locator("figure.kb-map svg a")
+    assert markers.count() == places  # every real place has coordinates
+    listed = page.locator("ol.kb-places a").all_inner_texts()
+    assert len(listed) == places
+    for name in listed:  # keyboard and screen-reader users meet each place once: in the list
+        assert page.get_by_role("link", name=name, exact=True).count() == 1, name
+    item = page.locator("ol.kb-places > li", has=page.get_by_role("link", name="Doncaster", exact=True))
+    number = item.evaluate("li => li.parentElement.start + [...li.parentElement.children].indexOf(li)")
+    marker = markers.filter(has_text="Doncaster")
+    assert marker.locator("text").inner_html() == str(number)
+    assert page.locator(".kb-map-key li").all_inner_texts()[:2] == ["North East", "North West"]
+    marker.click()  # a marker is still a link for a pointer or a finger
     page.wait_for_url("**/places/doncaster/")
+
+
+def test_place_page_invites_a_report_of_a_use(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "places/doncaster/")
+    report = page.get_by_role("link", name="Report a use of an approach here")
+    assert "template=report-a-use.yml" in report.get_attribute("href")
+    assert "Doncaster" in report.get_attribute("href")
+
+
+def test_home_offers_the_matchmaker_where_readers_start(context, base_url):
+    page = context.new_page()
+    page.goto(base_url)
+    facing = page.get_by_role("heading", name="What are you facing?")
+    offer = page.get_by_role("link", name="Tick them all in the matchmaker")
+    assert offer.is_visible() and "md-button" in offer.get_attribute("class")
+    assert 0 < offer.bounding_box()["y"] - facing.bounding_box()["y"] < 150  # right under the question
+    assert offer.bounding_box()["height"] >= 36  # a button, not a small text link
+    heading, text = page.evaluate("[getComputedStyle(document.querySelector('h1')).color,"
+                                  " getComputedStyle(document.querySelector('article')).color]")
+    assert heading == text  # headings in the full text colour, not Material's pale grey
+    offer.click()
+    page.wait_for_url("**/matchmaker/")
+
+
+@pytest.mark.parametrize("width", [1280, 900])
+def test_matrix_keeps_its_headings_in_view_while_it_scrolls(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "matrix/")
+    region = page.locator(".kb-matrix")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    if width == 1280:  # every barrier fits a laptop: nothing to scroll sideways
+        assert region.evaluate("r => r.scrollWidth <= r.clientWidth")
+    header = page.locator(".kb-matrix thead th").nth(3)
+    region.evaluate("r => { r.scrollTop = r.scrollHeight; r.scrollLeft = r.scrollWidth; }")
+    last_row = page.locator(".kb-matrix tbody th").last
+    assert region.evaluate("r => r.scrollTop") > 1000  # it really scrolled
+    frame = region.bounding_box()
+    assert abs(header.bounding_box()["y"] - frame["y"]) <= 2  # the header row sticks to the top of the region
+    assert abs(last_row.bounding_box()["x"] - frame["x"]) <= 2  # the approach column sticks to its left edge
+    assert last_row.bounding_box()["y"] + last_row.bounding_box()["height"] <= frame["y"] + frame["height"] + 1
+    assert frame["height"] <= 800 - 48  # the region fits the window below Material's header, headings and all
+    assert page.get_by_role("columnheader", name="Low trust (Partners don't trust each other)").is_visible()
+    assert not page.locator(".kb-matrix-list").is_visible()
+    context.close()
+
+
+def test_matrix_on_a_phone_lists_approaches_under_each_barrier(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "matrix/")
+    assert page.get_by_role("table").count() == 0  # hidden with display: none, so screen readers get one view
+    trust = page.get_by_role("heading", name="Partners don't trust each other")
+    assert trust.is_visible()
+    helpers = trust.locator("xpath=following-sibling::ul[1]")
+    assert helpers.get_by_role("link", name="Trust and Agreement matrix", exact=True).is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    context.close()

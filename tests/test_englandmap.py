@@ -1,4 +1,4 @@
-"""The England map: places fall in their declared regions, and the SVG is safe, linked, readable and small."""
+"""The England map: places fall in their declared regions, and the SVG is safe, linked, keyed and small."""
 
 from __future__ import annotations
 
@@ -22,10 +22,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 def real_places() -> list[MapPlace]:
     """Every place in the repository's places/ that has coordinates, as the map's plain records."""
     loaded = load_collection(REPO)
-    return [
-        MapPlace(e.slug, e.fields["title"], e.fields["region"], f"../{e.slug}/", *e.fields["coordinates"])
-        for e in loaded.entries if e.kind.name == "place" and "coordinates" in e.fields
-    ]
+    places = [e for e in loaded.entries if e.kind.name == "place" and "coordinates" in e.fields]
+    return [MapPlace(e.slug, e.fields["title"], e.fields["region"], f"../{e.slug}/", *e.fields["coordinates"], number)
+            for number, e in enumerate(places, start=1)]
 
 
 def parse(svg: str) -> ET.Element:
@@ -37,7 +36,7 @@ def links(root: ET.Element) -> list[ET.Element]:
 
 
 def map_markers(root: ET.Element) -> list[tuple[float, float]]:
-    """The centre of each place's marker on the map (the first numbered disc in its link; the second is in the key)."""
+    """The centre of each place's marker on the map: the numbered disc in its link."""
     return [
         next((float(u.get("x")), float(u.get("y"))) for u in link.iter(f"{SVG}use") if u.get("href") == "#kb-map-badge")
         for link in links(root)
@@ -67,22 +66,45 @@ def test_svg_parses_and_has_one_link_per_place_to_its_page():
     root = parse(render_england_map(places))
     assert sorted(a.get("href") for a in links(root)) == sorted(p.href for p in places)
     for link in links(root):
-        assert link.find(f"{SVG}title").text.strip()  # each link has an accessible name
+        assert link.find(f"{SVG}title").text.strip()  # each marker has a tooltip
+
+
+def test_markers_are_for_pointers_only_so_the_page_list_is_met_once():
+    root = parse(render_england_map(real_places()))
+    assert all(link.get("tabindex") == "-1" for link in links(root))
+    marker_layers = [g for g in root.iter(f"{SVG}g") if g.find(f"{SVG}a") is not None]
+    assert [g.get("aria-hidden") for g in marker_layers] == ["true"]
+
+
+def test_each_marker_shows_the_number_it_is_given():
+    places = [replace(p, number=n) for p, n in zip(real_places(), itertools.count(40, -2))]
+    root = parse(render_england_map(places))
+    by_href = {link.get("href"): link for link in links(root)}
+    for place in places:
+        link = by_href[place.href]
+        assert link.find(f"{SVG}text").text == str(place.number)
+        assert link.find(f"{SVG}title").text == f"{place.number}. {place.title}"
+
+
+def test_the_key_names_every_region_with_its_colour():
+    key = ET.fromstring(englandmap.render_region_key())
+    assert [li.text or "".join(li.itertext()) for li in key] == list(REGIONS)
+    assert [li.find("span").get("style") for li in key] == [
+        f"background-color:{englandmap.REGION_FILLS[r]}" for r in REGIONS]
 
 
 def test_hostile_title_and_href_are_shown_literally():
     title = '</title><script>alert("x")</script> & \'Q\' <b>'
     href = '../odd/?a=1&b="2"'
-    root = parse(render_england_map([MapPlace("odd", title, "London", href, 51.5, -0.1)]))
+    root = parse(render_england_map([MapPlace("odd", title, "London", href, 51.5, -0.1, 1)]))
     assert root.find(f".//{SVG}script") is None and root.find(f".//{SVG}b") is None
     (link,) = links(root)
     assert link.get("href") == href
     assert title in link.find(f"{SVG}title").text
-    assert " ".join(t.text for t in link.iter(f"{SVG}tspan")) == title  # the key, perhaps over two lines
 
 
 def test_control_characters_in_a_title_cannot_break_the_xml():
-    parse(render_england_map([MapPlace("odd", "Bell\x07 and\x00 null", "London", "../odd/", 51.5, -0.1)]))
+    parse(render_england_map([MapPlace("odd", "Bell\x07 and\x00 null", "London", "../odd/", 51.5, -0.1, 1)]))
 
 
 def test_accessible_structure_and_no_fixed_size():
@@ -98,7 +120,7 @@ def test_accessible_structure_and_no_fixed_size():
 
 def test_seventeen_places_make_a_map_under_30_kb():
     real = real_places()
-    seventeen = [replace(p, slug=f"{p.slug}-{i}") for i, p in zip(range(17), itertools.cycle(real))]
+    seventeen = [replace(p, slug=f"{p.slug}-{i}", number=i + 1) for i, p in zip(range(17), itertools.cycle(real))]
     svg = render_england_map(seventeen)
     assert len(links(parse(svg))) == 17
     assert len(svg.encode("utf-8")) < 30_000
@@ -111,7 +133,7 @@ def test_same_places_in_any_order_give_the_same_bytes():
 
 def test_markers_never_overlap_and_stay_on_the_map():
     places = real_places()
-    twins = [MapPlace(f"twin-{i}", f"Twin {i}", "West Midlands", f"../twin-{i}/", 52.48, -1.90) for i in range(3)]
+    twins = [MapPlace(f"twin-{i}", f"Twin {i}", "West Midlands", f"../twin-{i}/", 52.48, -1.90, i) for i in range(3)]
     for group in (places, twins):
         root = parse(render_england_map(group))
         width = float(root.get("viewBox").split()[2])
@@ -120,19 +142,6 @@ def test_markers_never_overlap_and_stay_on_the_map():
         for (x1, y1), (x2, y2) in itertools.combinations(markers, 2):
             assert math.hypot(x2 - x1, y2 - y1) >= 2 * englandmap.MARKER_RADIUS
         assert all(englandmap.MARKER_RADIUS <= x <= width - englandmap.MARKER_RADIUS for x, _ in markers)
-
-
-def test_numbers_run_north_to_south():
-    root = parse(render_england_map(real_places()))
-    names = [link.find(f"{SVG}title").text for link in links(root)]
-    assert names[0].startswith("1. Gateshead") and names[-1].startswith(f"{len(names)}. Cornwall")
-
-
-def test_a_long_title_wraps_onto_lines_that_keep_every_word():
-    title = " ".join(["Northumberland"] * 8)
-    root = parse(render_england_map([MapPlace("long", title, "North East", "../long/", 55.2, -1.9)]))
-    lines = [t.text for t in root.iter(f"{SVG}tspan")]
-    assert len(lines) > 1 and " ".join(lines) == title
 
 
 def _luminance(colour: str) -> float:

@@ -2,7 +2,10 @@
 
 import markdown
 
-from generator.render import front_matter, md_text
+from generator.link import link
+from generator.load import load_collection
+from generator.render import PageExtras, front_matter, md_text, render_entry
+from tests.conftest import VALID
 
 
 def rendered(text: str) -> str:
@@ -39,10 +42,6 @@ def _approach(tree, slug, barriers, people=None, minutes=None):
 def test_barrier_page_starts_with_what_to_run_then_more_to_run_then_ideas(tree):
     """Start here: the best three to run, with their facts; then the rest to run; then the ideas to think with;
     with the barrier's print pack and the matchmaker already set to it."""
-    from generator.link import link
-    from generator.load import load_collection
-    from generator.render import render_entry
-
     for slug, people, minutes in (("run-a", (2, 8), (30, 60)), ("run-b", (5, 20), (60, 90)),
                                   ("run-c", (3, 12), (45, 90)), ("run-d", (6, 30), (90, 120))):
         _approach(tree, slug, ["action-stalls"], people, minutes)
@@ -58,3 +57,15 @@ def test_barrier_page_starts_with_what_to_run_then_more_to_run_then_ideas(tree):
     assert page.index("[A model]") > ideas and page.index("[Run d]") > more
     assert "(../matchmaker.md?barrier=action-stalls)" in page
     assert "[Print these 6 approaches](../print/action-stalls.md)" in page
+
+
+def test_approach_and_place_pages_link_to_the_report_a_use_form_prefilled():
+    col, _ = link(load_collection(VALID).entries)
+    extras = PageExtras(repo_url="https://github.com/example/kb")
+    place = render_entry(col.places["doncaster"], col, extras).content
+    assert ("[Report a use of an approach here](https://github.com/example/kb/issues/new?"
+            "template=report-a-use.yml&title=Use+in+Doncaster%3A+)") in place
+    approach = render_entry(col.approaches["trust-and-agreement"], col, extras).content
+    assert "[Report a use of this approach](https://github.com/example/kb/issues/new?template=report-a-use.yml&" \
+           "approach=Trust+and+Agreement+matrix)" in approach
+    assert "Report a use" not in render_entry(col.places["doncaster"], col, PageExtras()).content

@@ -29,3 +29,25 @@ def test_matrix_marks_each_barrier_an_approach_helps_with():
     page = render_matrix(col).content
     row = next(line for line in page.splitlines() if "trust-and-agreement/" in line)
     assert row.count('class="kb-yes"') == 2  # lack-of-trust and partners-not-aligned
+
+
+def test_matrix_column_shows_the_short_label_and_names_the_barrier_in_full():
+    entries = load_collection(VALID).entries
+    trust = next(e for e in entries if e.slug == "lack-of-trust")
+    trust.fields["short_title"] = "Low <trust>"
+    col, _ = link(entries)
+    page = render_matrix(col).content
+    heading = next(cell for cell in page.split("<th ") if "lack-of-trust/" in cell and 'scope="col"' in cell)
+    # the accessible name starts with what is seen, then the full title, escaped
+    assert ">Low &lt;trust&gt;<span class=\"kb-visually-hidden\"> (Partners don&#x27;t trust each other)</span>" in heading
+    untitled = next(cell for cell in page.split("<th ") if "partners-not-aligned/" in cell and 'scope="col"' in cell)
+    assert "kb-visually-hidden" not in untitled  # no short label: the title is shown, and said once
+
+
+def test_matrix_lists_each_barrier_with_its_approaches_for_narrow_screens():
+    col, _ = link(load_collection(VALID).entries)
+    page = render_matrix(col).content
+    narrow = page[page.index('<div class="kb-matrix-list">'):]
+    assert narrow.count("<h2>") == len(col.barriers)
+    trust = narrow[narrow.index("lack-of-trust/"):]
+    assert trust.index("trust-and-agreement/") < trust.index("</ul>")
