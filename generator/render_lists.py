@@ -23,7 +23,7 @@ from .search import fold
 from .urls import url_href
 
 APPROACHES_INDEX = "approaches/index.md"
-TIME_CHOICES = ((30, "30 minutes"), (60, "1 hour"), (120, "2 hours"), (240, "Half a day"), (480, "A day"),
+TIME_CHOICES = ((30, "30 minutes"), (60, "1 hour"), (90, "90 minutes"), (120, "2 hours"), (240, "Half a day"), (480, "A day"),
                 (60 * 24 * 3, "Up to three days"))
 FEATURED_COUNT = 6
 
