@@ -67,7 +67,8 @@ EXISTING_SLUGS = {"approach": "grow-model", "barrier": "lack-of-trust", "place":
 
 
 def filled(spec, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS):
-    """A valid value for a content-model type with `text` in every text field and `url` in every web address.
+    """A valid value for a content-model type with `text` in every text field (as much as it allows) and `url`
+    in every web address.
 
     Walks generator/model.py, so a test built on it covers every field, including fields added later.
     """
@@ -77,8 +78,8 @@ def filled(spec, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS):
         return {f.name: filled(f.type, text, url, refs) for f in spec.fields}
     if isinstance(spec, ListOf):
         return [filled(spec.item, text, url, refs)]
-    if isinstance(spec, Text):
-        return text
+    if isinstance(spec, Text):  # cut to the field's limit: short fields (a label) still get the payload's start
+        return text[:spec.max_length] if spec.max_length else text
     if isinstance(spec, Url):
         return url
     if isinstance(spec, Integer):

@@ -21,7 +21,7 @@ import yaml
 from generator.load import load_file
 from generator.model import KIND_BY_NAME
 from generator.validate import validate_entry
-from tests.conftest import BODIES, EXISTING_SLUGS, VALID, filled_entry, write
+from tests.conftest import BODIES, EXISTING_SLUGS, REPO, VALID, filled_entry, write
 from tests.test_browser import base_url, browser  # noqa: F401 (fixtures, reused as they are)
 from tests.test_plugin import CONFIG, mkdocs_build
 
@@ -157,8 +157,9 @@ def built_site(tmp_path_factory):
     """
     root = tmp_path_factory.mktemp("xss") / "kb"
     shutil.copytree(VALID, root)
-    write(root, "mkdocs.yml", CONFIG)
+    write(root, "mkdocs.yml", CONFIG + "extra_javascript: [assets/kb.js]\n")  # the script that lists search results
     write(root, "docs/about.md", "# About\n")
+    write(root, "docs/assets/kb.js", (REPO / "docs/assets/kb.js").read_text(encoding="utf-8"))
     for number, text in enumerate(FRONT_MATTER_PAYLOADS):
         slug = f"xss-{number}"
         url = URL_PAYLOADS[number % len(URL_PAYLOADS)]
@@ -220,16 +221,13 @@ def test_search_results_show_payload_titles_without_running_them(browser, base_u
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(base_url)
-    box = page.locator("input.md-search__input")
     for query, title in (("onerror", FRONT_MATTER_PAYLOADS[1]), ("javascript", FRONT_MATTER_PAYLOADS[9]),
                          ("markdown", FRONT_MATTER_PAYLOADS[-1])):
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        page.locator(".md-search-result__item").first.wait_for()
+        page.goto(base_url + "search/?q=" + query)
+        page.locator("#kb-search-results > li").first.wait_for()
         assert page.evaluate(SUSPICIOUS_ATTRIBUTES) == [], query
         assert page.evaluate("window.__xss === undefined"), query
         if title:
-            assert shown(title) in page.locator(".md-search-result__item h1").all_inner_texts(), query
+            assert shown(title) in page.locator("#kb-search-results > li > a").all_inner_texts(), query
     assert dialogs == []
     context.close()
