@@ -236,7 +236,8 @@
         item.appendChild(element("span", "kb-item__summary", a.summary));
         var why = element("ul", "kb-reasons");
         var matched = matchedOf(a, need);
-        why.appendChild(element("li", "", "Helps with " + matched.length + " of your " + need.barriers.length + ": " +
+        why.appendChild(element("li", "", (need.barriers.length > 1
+          ? "Helps with " + matched.length + " of your " + need.barriers.length + ": " : "Helps with: ") +
           matched.map(function (b) { return barrierTitles[b]; }).join("; ")));
         why.appendChild(element("li", fit === DOES_NOT_FIT ? "kb-reasons__nofit" : "", fitReason(a, need)));
         if (a.placeNames.length) why.appendChild(element("li", "", "Used in " + a.placeNames.join(", ")));
