@@ -45,7 +45,7 @@ import yaml
 from .emit import EmitError, emit
 from .emit import read_config as read_emit_config
 from .load import suggest_slug
-from .model import DIFFICULTIES, KINDS, PROGRAMMES, REGIONS, THEME_SLUGS
+from .model import APPROACH_TYPES, DIFFICULTIES, KINDS, PROGRAMMES, REGIONS, THEME_SLUGS
 from .pipeline import build_pages, check
 from .urls import page_url
 
@@ -203,14 +203,15 @@ def write_collection(root: Path, approaches: int, seed: int = 1) -> None:
                   "year": rng.randint(1950, 2020)}
         if rng.random() < 0.3:
             fields["aliases"] = [f"{title} {rng.choice(FORMS)}"]
+        fields["type"] = rng.choice(APPROACH_TYPES)
         fields["themes"] = rng.sample(THEME_SLUGS, rng.randint(1, 3))
         fields["barriers"] = rng.sample(barrier_slugs, rng.randint(1, 3))
-        if rng.random() < 0.6:
-            low = rng.randint(2, 20)
-            fields["group_size"] = {"min": low, "max": low * rng.randint(1, 10)}
-        if rng.random() < 0.6:
-            low = rng.choice((30, 60, 90, 120, 240))
-            fields["duration_minutes"] = {"min": low, "max": low * rng.randint(1, 4)}
+        low = rng.randint(2, 20)
+        fields["group_size"] = {"min": low, "max": low * rng.randint(1, 10)}
+        low = rng.choice((30, 60, 90, 120, 240))
+        fields["duration_minutes"] = {"min": low, "max": low * rng.randint(1, 4)}
+        if fields["type"] == "programme":
+            fields["overall_duration"] = f"{rng.randint(2, 6)} to {rng.randint(7, 18)} months"
         fields["difficulty"] = rng.choice(DIFFICULTIES)
         others = [s for s in rng.sample(approach_slugs, min(5, approaches)) if s != slug]
         if others:

@@ -45,6 +45,11 @@ REGIONS = (
 )
 PROGRAMMES = ("Local Vision", "Total Place", "Total Place pre-pilot")
 DIFFICULTIES = ("easy", "moderate", "hard")
+# What an approach is, for readers choosing one they can run: ranking puts methods first (generator/ranking.py).
+APPROACH_TYPES = ("method", "model", "programme")
+APPROACH_TYPE_LABELS = {"method": "Method: run it with a group in a session",
+                        "model": "Model: a lens to think with, with an exercise for a group",
+                        "programme": "Programme: a piece of work over weeks or months"}
 
 
 def article(noun: str) -> str:
@@ -118,11 +123,15 @@ class Pair:
 
 @dataclass(frozen=True)
 class Field:
+    """One front-matter field. `required_when` = (other field, value): required when the other field has that
+    value, e.g. a programme's overall length."""
+
     name: str
     type: object
     required: bool = False
     description: str = ""
     example: object = None
+    required_when: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -219,12 +228,21 @@ APPROACH = Kind(
         Field("originator", Text(max_length=200), required=True, description="who devised it", example="Peter Block"),
         Field("year", Integer(minimum=1800, not_in_future=True), description="year first published", example=1987),
         Field("aliases", ListOf(Text(max_length=120)), description="other names readers may search for"),
+        Field("type", Choice(APPROACH_TYPES), required=True,
+              description="method (run with a group in a session), model (a lens to think with; its body gives an "
+                          "exercise for a group) or programme (a piece of work over weeks or months; its body "
+                          "gives the first working session)", example="method"),
         Field("themes", ListOf(Choice(THEME_SLUGS), min_items=1, max_items=3), required=True,
               description="1-3 themes", example=["relationships-and-trust"]),
         Field("barriers", ListOf(Ref("barrier"), min_items=1), required=True,
               description="slugs of the barriers it helps with (files in barriers/)", example=["lack-of-trust"]),
-        Field("group_size", _range("people", 10000), description="people taking part {min, max}, for facilitated methods"),
-        Field("duration_minutes", _range("minutes", 60 * 24 * 10), description="length of one session in minutes {min, max}"),
+        Field("group_size", _range("people", 10000),
+              description="people taking part {min, max}: in the session (a method), the exercise (a model) or the "
+                          "first working session (a programme)"),
+        Field("duration_minutes", _range("minutes", 60 * 24 * 10),
+              description="length in minutes {min, max} of the session, the exercise or the first working session"),
+        Field("overall_duration", Text(max_length=80),
+              description="how long the whole programme takes, in words", example="6 to 12 months"),
         Field("difficulty", Choice(DIFFICULTIES), description="how hard it is to facilitate"),
         Field("related", ListOf(Ref("approach")), description="slugs of related approaches"),
         Field("places", ListOf(PLACE_USE), description="documented uses in places, each with its source"),

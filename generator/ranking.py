@@ -9,12 +9,13 @@ The order, most important first:
 
 1. approaches that match more of the reader's problems (barriers);
 2. among those, approaches the reader can run with their people and time: `FITS` (the approach gives a group
-   size and a time, and both fit what the reader has), then `UNSTATED` (it does not say, e.g. a model to think
-   with), then `DOES_NOT_FIT`;
-3. then approaches with a documented use in a place;
-4. then the more focused: approaches whose first-named barrier (the one its contributor judged it helps most
+   size and a time, and both fit what the reader has), then `UNSTATED` (it does not say), then `DOES_NOT_FIT`;
+3. among those, what the reader can take into a room soonest: a method (a session), then a model (a lens, with
+   an exercise for a group), then a programme (its first session opens weeks or months of work);
+4. then approaches with a documented use in a place;
+5. then the more focused: approaches whose first-named barrier (the one its contributor judged it helps most
    with) is one of the reader's, then the larger share of the approach's barriers that the reader has;
-5. then by title.
+6. then by title.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .load import Entry
+from .model import APPROACH_TYPES
 
 DOES_NOT_FIT, UNSTATED, FITS = 0, 1, 2
+TYPE_ORDER = {name: position for position, name in enumerate(APPROACH_TYPES)}  # method, model, programme
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,13 @@ class Need:
 
 
 def _range(value) -> tuple[int, int] | None:
-    return (value["min"], value["max"]) if isinstance(value, dict) else None
+    """A {min, max} range, or None: link ranks before the caller has seen validation's problems, so any value."""
+    if not isinstance(value, dict):
+        return None
+    low, high = value.get("min"), value.get("max")
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (low, high)):
+        return None
+    return low, high
 
 
 def approach_facts(approach: Entry, documented_uses: int) -> dict:
@@ -48,6 +57,7 @@ def approach_facts(approach: Entry, documented_uses: int) -> dict:
     return {
         "slug": approach.slug,
         "title": str(f.get("title", approach.slug)),
+        "type": f["type"] if isinstance(f.get("type"), str) and f["type"] in TYPE_ORDER else APPROACH_TYPES[-1],
         "barriers": [b for b in f.get("barriers") or [] if isinstance(b, str)],
         "people": list(_range(f.get("group_size")) or []) or None,
         "minutes": list(_range(f.get("duration_minutes")) or []) or None,
@@ -75,8 +85,8 @@ def rank_key(facts: dict, need: Need) -> tuple:
     matched = sum(1 for b in facts["barriers"] if b in need.barriers)
     primary = 1 if facts["barriers"] and facts["barriers"][0] in need.barriers else 0
     share = matched / len(facts["barriers"]) if facts["barriers"] else 0.0
-    return (-matched, -fit(facts, need), -min(facts["places"], 1), -primary, -share, facts["title"].casefold(),
-            facts["slug"])
+    return (-matched, -fit(facts, need), TYPE_ORDER[facts["type"]], -min(facts["places"], 1), -primary, -share,
+            facts["title"].casefold(), facts["slug"])
 
 
 def rank(approaches: list[Entry], need: Need, uses: dict[str, list]) -> list[Entry]:

@@ -33,7 +33,8 @@ def describe_type(spec) -> str:
 
 
 def _row(field: Field) -> str:
-    required = "yes" if field.required else ""
+    required = "yes" if field.required else (
+        f"if {field.required_when[0]} is {field.required_when[1]}" if field.required_when else "")
     return f"| `{field.name}` | {required} | {describe_type(field.type).replace('|', '/')} | {field.description} |"
 
 

@@ -19,9 +19,9 @@ import yaml
 from .link import Collection, Use
 from .load import Entry
 from .markup import demote_headings, rebase_links
-from .model import APPROACH, BARRIER, PLACE, THEMES
+from .model import APPROACH, APPROACH_TYPE_LABELS, BARRIER, PLACE, THEMES
 from .packs import COPY_END, COPY_START
-from .ranking import FITS, Need, approach_facts, fit
+from .ranking import FITS, UNSTATED, Need, approach_facts, fit
 from .urls import relative_path
 
 _YamlDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same YAML, five times faster
@@ -215,12 +215,14 @@ def approach_core(entry: Entry, col: Collection, from_uri: str, level: int = 1) 
     barriers = ", ".join(md_link(from_uri, col.barriers[s]) for s in f.get("barriers") or [] if s in col.barriers)
     lines = [f"{'#' * level} {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
     lines += facts_block([
+        ("What it is", md_text(APPROACH_TYPE_LABELS[f["type"]]) if f.get("type") in APPROACH_TYPE_LABELS else None),
         ("Devised by", originator),
         ("Also known as", ", ".join(md_text(a) for a in f.get("aliases") or [])),
         ("Themes", themes),
         ("Helps with", barriers),
         ("Group size", range_text(f.get("group_size"), "people")),
-        ("Time", duration_text(f.get("duration_minutes"))),
+        ("First working session" if f.get("type") == "programme" else "Time", duration_text(f.get("duration_minutes"))),
+        ("The whole programme", md_text(f["overall_duration"]) if f.get("overall_duration") else None),
         ("Difficulty", md_text(f["difficulty"]).capitalize() if f.get("difficulty") else None),
     ])
     if f.get("rights"):
@@ -255,10 +257,18 @@ def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     return Page(uri, content, entry.path)
 
 
+TYPE_WORDS = {"method": "Method", "model": "Model, with a group exercise", "programme": "Programme"}
+
+
 def facts_line(approach: Entry, col: Collection) -> str:
-    """What a reader choosing between approaches needs at a glance: group size, time, difficulty, evidence."""
+    """What a reader choosing between approaches needs at a glance: what it is, group size, time, difficulty,
+    evidence. A programme's time is its first working session, and its overall length follows."""
     f = approach.fields
-    details = [range_text(f.get("group_size"), "people"), duration_text(f.get("duration_minutes")),
+    programme = f.get("type") == "programme"
+    time = duration_text(f.get("duration_minutes"))
+    details = [TYPE_WORDS.get(f.get("type")), range_text(f.get("group_size"), "people"),
+               f"first session {time}" if programme and time else time,
+               f"runs {f['overall_duration']}" if programme and f.get("overall_duration") else None,
                f"{f['difficulty']} to run" if f.get("difficulty") else None]
     uses = len(col.approach_uses.get(approach.slug, []))
     if uses:
@@ -271,21 +281,41 @@ def _choice_line(uri: str, approach: Entry, col: Collection) -> str:
     return f"- {md_link(uri, approach)}: {md_text(summary_of(approach))}" + (f" *{md_text(facts)}*" if facts else "")
 
 
-def barrier_choices(barrier: Entry, col: Collection, start_here: int = 3) -> tuple[list, list, list]:
-    """The barrier's approaches in the ranking model's order (link.py), split for a reader choosing one:
-    the best few to run ("start here"), the other things to run, and the ideas to think with."""
+# A barrier page's sections after "Start here": (heading, intro, fit, type); fit None means any.
+BARRIER_SECTIONS = (
+    ("More methods to run", "", FITS, "method"),
+    ("Models to think with", "Each comes with an exercise for using it with a group.", FITS, "model"),
+    ("Programmes", "Pieces of work over weeks or months; the time given is the first working session.", FITS,
+     "programme"),
+    ("Ideas to think with", "These do not yet say how to run them with a group.", UNSTATED, None),
+)
+
+
+def barrier_choices(barrier: Entry, col: Collection, start_here: int = 3) -> list[tuple[str, str, list]]:
+    """The barrier's approaches in the ranking model's order (link.py), in sections for a reader choosing one:
+    "Start here" (the best few methods to run), then the rest, by what they are. Each section is a run of the
+    model's order (it sorts by fit, then type), so the page reads in that order from top to bottom."""
     ranked = col.barrier_approaches.get(barrier.slug, [])
-    runnable = [a for a in ranked if fit(approach_facts(a, 0), Need()) == FITS]
-    return runnable[:start_here], runnable[start_here:], [a for a in ranked if a not in runnable]
+    facts = {a.slug: approach_facts(a, 0) for a in ranked}
+    sections = []
+    for heading, intro, wanted_fit, wanted_type in BARRIER_SECTIONS:
+        members = [a for a in ranked if fit(facts[a.slug], Need()) == wanted_fit
+                   and wanted_type in (None, facts[a.slug]["type"])]
+        if heading == "More methods to run":
+            sections.append(("Start here", "", members[:start_here]))
+            members = members[start_here:]
+        sections.append((heading, intro, members))
+    return sections
 
 
 def render_barrier(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
-    start, more, ideas = barrier_choices(entry, col)
-    total = len(start) + len(more) + len(ideas)
+    sections = barrier_choices(entry, col)
+    total = len(col.barrier_approaches.get(entry.slug, []))
     lines = [f"# {md_text(title_of(entry))}", "", md_text(summary_of(entry)), "{ .kb-summary }", ""]
+    (_, _, start), rest = sections[0], sections[1:]
     if start:
-        first = f"The {len(start)} approaches" if len(start) > 1 else "The approach"
+        first = f"The {len(start)} methods" if len(start) > 1 else "The method"
         lines += ["## Start here", "",
                   f"{first} to try first: you can run {'them' if len(start) > 1 else 'it'} with a group, and "
                   f"{'they are' if len(start) > 1 else 'it is'} the closest fit for this barrier.", "",
@@ -296,12 +326,10 @@ def render_barrier(entry: Entry, col: Collection, extras: PageExtras) -> Page:
               entry.body.strip(), ""]
     if not total:
         lines += ["## Approaches that help", "", "None listed yet.", ""]
-    if more:
-        lines += [f"## More approaches to run ({len(more)})", "", *[_choice_line(uri, a, col) for a in more], ""]
-    if ideas:
-        lines += [f"## Ideas to think with ({len(ideas)})", "",
-                  "Models and theories that help you understand this barrier; they have no set group size or time.",
-                  "", *[_choice_line(uri, a, col) for a in ideas], ""]
+    for heading, intro, members in rest:
+        if members:
+            lines += [f"## {heading} ({len(members)})", "", *([intro, ""] if intro else []),
+                      *[_choice_line(uri, a, col) for a in members], ""]
     places = col.barrier_places.get(entry.slug, [])
     if places:
         lines += ["## Places that used these approaches", "",

@@ -12,7 +12,7 @@ import json
 from .englandmap import ATTRIBUTION, MapPlace, render_england_map, render_region_key
 from .link import Collection
 from .load import Entry
-from .model import DIFFICULTIES, REGIONS, THEMES
+from .model import APPROACH_TYPE_LABELS, DIFFICULTIES, REGIONS, THEMES
 from .ranking import approach_facts
 from .rawblocks import raw_block
 from .render import (
@@ -93,6 +93,7 @@ def filter_form(col: Collection) -> list[str]:
              "</select></div>",
              "</div>"]
     lines += checkboxes("barrier", "Helps with", [(b.slug, str(b.fields["title"])) for b in col.barriers.values()])
+    lines += checkboxes("type", "What kind", list(APPROACH_TYPE_LABELS.items()))
     lines.append('<details class="kb-filters__more"><summary>More filters: theme, difficulty, evidence</summary>')
     lines += checkboxes("theme", "Theme", [(t.slug, t.title) for t in THEMES])
     lines += checkboxes("difficulty", "Difficulty", [(d, d.capitalize()) for d in DIFFICULTIES])

@@ -72,6 +72,11 @@ def record_schema(fields: tuple[Field, ...], at_least_one_of: tuple[str, ...] = 
         schema["required"] = required
     if at_least_one_of:
         schema["anyOf"] = [{"required": [name]} for name in at_least_one_of]
+    conditions = [{"if": {"properties": {f.required_when[0]: {"const": f.required_when[1]}},
+                          "required": [f.required_when[0]]},
+                   "then": {"required": [f.name]}} for f in fields if f.required_when]
+    if conditions:
+        schema["allOf"] = conditions
     return schema
 
 

@@ -83,9 +83,15 @@ class _Checker:
                 continue
             self.value(known.type, item, path + (key,))
         for known in spec.fields:
-            if known.required and known.name not in value:
+            if known.name in value:
+                continue
+            if known.required:
                 self.report(path + (known.name,), f"required field '{known.name}' is missing ({known.description})",
                             line=self.entry.line_of(*path) if path else 1)
+            elif known.required_when and value.get(known.required_when[0]) == known.required_when[1]:
+                other, wanted = known.required_when
+                self.report(path + (known.name,), f"required field '{known.name}' is missing: {other} is '{wanted}' "
+                            f"({known.description})", line=self.entry.line_of(*path) if path else 1)
         if spec.at_least_one_of and not any(k in value for k in spec.at_least_one_of):
             self.report(path, f"give at least one of: {', '.join(spec.at_least_one_of)}")
         if spec.ordered_range and isinstance(value.get("min"), int) and isinstance(value.get("max"), int):

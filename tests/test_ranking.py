@@ -6,8 +6,8 @@ from __future__ import annotations
 from generator.ranking import DOES_NOT_FIT, FITS, UNSTATED, Need, fit, rank_key
 
 
-def facts(slug, barriers, people=None, minutes=None, places=0):
-    return {"slug": slug, "title": slug.replace("-", " ").title(), "barriers": barriers,
+def facts(slug, barriers, people=None, minutes=None, places=0, type_="method"):
+    return {"slug": slug, "title": slug.replace("-", " ").title(), "type": type_, "barriers": barriers,
             "people": people, "minutes": minutes, "places": places}
 
 
@@ -44,3 +44,12 @@ def test_documented_use_then_the_approachs_own_first_barrier_then_title_break_ti
     primary = facts("beta-primary", ["x", "other"], [2, 8], [30, 60])
     secondary = facts("alpha-secondary", ["other", "x"], [2, 8], [30, 60])
     assert order([secondary, primary, used], Need(("x",))) == ["zeta-used", "beta-primary", "alpha-secondary"]
+
+
+def test_among_what_fits_a_method_comes_before_a_model_and_a_model_before_a_programme():
+    """A reader wants something to run on Tuesday: a session, then a lens with an exercise, then months of work,
+    even when the longer piece of work has more documented use."""
+    method = facts("method", ["x"], [2, 8], [30, 60])
+    model = facts("model", ["x"], [2, 8], [30, 60], places=2, type_="model")
+    programme = facts("programme", ["x"], [2, 8], [30, 60], places=8, type_="programme")
+    assert order([programme, model, method], Need(("x",), people=5, minutes=60)) == ["method", "model", "programme"]

@@ -29,13 +29,13 @@ def test_front_matter_escapes_the_title_and_description_once():
     assert "title: Don't &lt;b&gt;&quot;quote&quot;&lt;/b&gt;" in text and "description: a &amp; b" in text
 
 
-def _approach(tree, slug, barriers, people=None, minutes=None):
+def _approach(tree, slug, barriers, people=None, minutes=None, type_="method"):
     from tests.conftest import APPROACH_BODY, write
 
     facts = (f"group_size: {{min: {people[0]}, max: {people[1]}}}\nduration_minutes: {{min: {minutes[0]}, max: "
              f"{minutes[1]}}}\ndifficulty: easy\n") if people else ""
     write(tree, f"approaches/{slug}.md", f"---\ntitle: {slug.replace('-', ' ').capitalize()}\nsummary: S.\n"
-          f"originator: O\nthemes: [leading-change]\nbarriers: [{', '.join(barriers)}]\n{facts}"
+          f"originator: O\ntype: {type_}\nthemes: [leading-change]\nbarriers: [{', '.join(barriers)}]\n{facts}"
           "sources:\n  - {title: T}\n---\n" + APPROACH_BODY)
 
 
@@ -45,18 +45,20 @@ def test_barrier_page_starts_with_what_to_run_then_more_to_run_then_ideas(tree):
     for slug, people, minutes in (("run-a", (2, 8), (30, 60)), ("run-b", (5, 20), (60, 90)),
                                   ("run-c", (3, 12), (45, 90)), ("run-d", (6, 30), (90, 120))):
         _approach(tree, slug, ["action-stalls"], people, minutes)
-    _approach(tree, "a-model", ["action-stalls"])
+    _approach(tree, "a-lens", ["action-stalls"], (2, 10), (45, 60), "model")
+    _approach(tree, "a-theory", ["action-stalls"], type_="model")
     col, problems = link(load_collection(tree).entries)
     assert problems == []
     page = render_entry(col.barriers["action-stalls"], col).content
     start = page.index("## Start here")
-    more = page.index("## More approaches to run (2)")
+    more = page.index("## More methods to run (2)")
+    models = page.index("## Models to think with (1)")
     ideas = page.index("## Ideas to think with (1)")
-    assert start < more < ideas
-    assert "*2–8 people · 30 minutes to 60 minutes · easy to run*" in page[start:more]
-    assert page.index("[A model]") > ideas and page.index("[Run d]") > more
+    assert start < more < models < ideas
+    assert "*Method · 2–8 people · 30 minutes to 60 minutes · easy to run*" in page[start:more]
+    assert more < page.index("[Run d]") < models < page.index("[A lens]") < ideas < page.index("[A theory]")
     assert "(../matchmaker.md?barrier=action-stalls)" in page
-    assert "[Print these 6 approaches](../print/action-stalls.md)" in page
+    assert "[Print these 7 approaches](../print/action-stalls.md)" in page
 
 
 def test_approach_and_place_pages_link_to_the_report_a_use_form_prefilled():

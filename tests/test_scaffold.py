@@ -47,6 +47,7 @@ def test_new_contributor_scaffolds_checks_fills_in_and_sees_the_page(tree):
     assert [(field, message) for _, field, message in problems] == [
         ("summary", "must not be blank"),
         ("originator", "must not be blank"),
+        ("type", "'' is not allowed; choose one of: method, model, programme"),
         ("themes", "needs at least 1 item"),
         ("barriers", "needs at least 1 item"),
         ("sources[0].title", "must not be blank"),
@@ -65,6 +66,7 @@ def test_new_contributor_scaffolds_checks_fills_in_and_sees_the_page(tree):
         'summary: ""': "summary: Look at an issue through one kind of thinking at a time, together.",
         'originator: ""': "originator: Edward de Bono",
         "# year: 1987": "year: 1985",
+        'type: ""': "type: method",
         "themes: []": "themes: [conversation-and-engagement]",
         "barriers: []": "barriers: [lack-of-trust, partners-not-aligned]",
         "# related: []": "related: [grow-model]",

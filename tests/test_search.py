@@ -51,6 +51,7 @@ def test_a_title_outranks_a_passing_mention_in_a_body(tree):
         title: World Café
         summary: Small-group conversations in rounds.
         originator: Juanita Brown
+        type: method
         themes: [conversation-and-engagement]
         barriers: [action-stalls]
         sources:
@@ -81,5 +82,5 @@ def test_every_result_says_what_it_is_and_approaches_carry_their_facts():
     results = json.loads(build_index(col))["results"]
     assert {r["kind"] for r in results} == {"approach", "barrier", "place", "theme"}
     grow = next(r for r in results if r["title"] == "GROW model")
-    assert grow["facts"] == "1–2 people · 30 minutes to 60 minutes · easy to run"
+    assert grow["facts"] == "Method · 1–2 people · 30 minutes to 60 minutes · easy to run"
     assert grow["rank"]["people"] == [1, 2] and grow["rank"]["minutes"] == [30, 60]

@@ -14,6 +14,7 @@ themes: [conversation-and-engagement]
 barriers: [lack-of-trust]
 sources:
   - {author: Edward de Bono, title: Six Thinking Hats, year: 1985}
+type: method
 """
 
 
@@ -30,9 +31,9 @@ def test_a_complete_entry_has_no_problems(tree):
 
 def test_unknown_field_suggests_the_right_name(tree):
     assert check(tree, "barrriers: [x]\n") == [
-        "approaches/six-thinking-hats.md:9: barrriers: unknown field 'barrriers' (did you mean 'barriers'?); "
-        "allowed here: title, summary, originator, year, aliases, themes, barriers, group_size, duration_minutes, "
-        "difficulty, related, places, enablers, rights, sources"]
+        "approaches/six-thinking-hats.md:10: barrriers: unknown field 'barrriers' (did you mean 'barriers'?); "
+        "allowed here: title, summary, originator, year, aliases, type, themes, barriers, group_size, duration_minutes, "
+        "overall_duration, difficulty, related, places, enablers, rights, sources"]
 
 
 def test_missing_required_fields(tree):
@@ -40,30 +41,30 @@ def test_missing_required_fields(tree):
     found = check(tree, head=head)
     assert "approaches/six-thinking-hats.md:1: originator: required field 'originator' is missing (who devised it)" in found
     assert any(m.startswith("approaches/six-thinking-hats.md:1: sources: required field 'sources'") for m in found)
-    assert len(found) == 4  # originator, themes, barriers, sources: all at once
+    assert len(found) == 5  # originator, type, themes, barriers, sources: all at once
 
 
 def test_wrong_types_and_blank_strings(tree):
     found = check(tree, "year: nineteen\naliases: Hats\nrights: '  '\n")
-    assert "approaches/six-thinking-hats.md:9: year: expected a whole number, got text" in found
-    assert ("approaches/six-thinking-hats.md:10: aliases: expected a list, got text: write [a, b] or one "
+    assert "approaches/six-thinking-hats.md:10: year: expected a whole number, got text" in found
+    assert ("approaches/six-thinking-hats.md:11: aliases: expected a list, got text: write [a, b] or one "
             "'- item' per line") in found
-    assert "approaches/six-thinking-hats.md:11: rights: must not be blank" in found
+    assert "approaches/six-thinking-hats.md:12: rights: must not be blank" in found
 
 
 def test_year_in_the_future(tree):
     next_year = datetime.date.today().year + 1
-    assert check(tree, f"year: {next_year}\n") == [f"approaches/six-thinking-hats.md:9: year: {next_year} is in the future"]
+    assert check(tree, f"year: {next_year}\n") == [f"approaches/six-thinking-hats.md:10: year: {next_year} is in the future"]
 
 
 def test_min_greater_than_max(tree):
     assert check(tree, "group_size: {min: 12, max: 3}\n") == [
-        "approaches/six-thinking-hats.md:9: group_size: min (12) is more than max (3)"]
+        "approaches/six-thinking-hats.md:10: group_size: min (12) is more than max (3)"]
 
 
 def test_theme_choice_suggests(tree):
     found = check(tree.parent / "kb", "difficulty: hrad\n")
-    assert found[0].startswith("approaches/six-thinking-hats.md:9: difficulty: 'hrad' is not allowed (did you mean 'hard'?)")
+    assert found[0].startswith("approaches/six-thinking-hats.md:10: difficulty: 'hrad' is not allowed (did you mean 'hard'?)")
 
 
 def test_summary_must_be_one_short_sentence(tree):
@@ -84,13 +85,13 @@ def test_summary_abbreviations_are_not_sentence_breaks(tree):
 
 def test_source_urls_must_be_http(tree):
     found = check(tree, "places:\n  - place: doncaster\n    source: {url: 'javascript:alert(1)'}\n")
-    assert found == ["approaches/six-thinking-hats.md:11: places[0].source.url: 'javascript:alert(1)' is not a web "
+    assert found == ["approaches/six-thinking-hats.md:12: places[0].source.url: 'javascript:alert(1)' is not a web "
                      "address; it must start with https:// or http://"]
 
 
 def test_use_needs_a_source(tree):
     assert check(tree, "places:\n  - place: doncaster\n") == [
-        "approaches/six-thinking-hats.md:10: places[0].source: required field 'source' is missing "
+        "approaches/six-thinking-hats.md:11: places[0].source: required field 'source' is missing "
         "(where this use is documented)"]
 
 
@@ -103,28 +104,28 @@ def test_source_needs_at_least_one_detail(tree):
 def test_body_sections_are_required_and_named(tree):
     body = "\n## What it is\nA.\n\n## When to use\nB.\n\n## How to use it\nC.\n"
     assert check(tree, body=body) == [
-        "approaches/six-thinking-hats.md:14: body: unexpected heading '## When to use' (did you mean 'When to use "
+        "approaches/six-thinking-hats.md:15: body: unexpected heading '## When to use' (did you mean 'When to use "
         "it'?); the sections are: '## What it is', '## When to use it', '## How to use it', '## Watch out for' "
         "(use '###' for sub-headings)",
-        "approaches/six-thinking-hats.md:10: body: missing the section '## When to use it'",
-        "approaches/six-thinking-hats.md:10: body: missing the section '## Watch out for'",
+        "approaches/six-thinking-hats.md:11: body: missing the section '## When to use it'",
+        "approaches/six-thinking-hats.md:11: body: missing the section '## Watch out for'",
     ]
 
 
 def test_raw_html_and_script_links_in_the_body(tree):
     body = APPROACH_BODY + "\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<abbr title='t'>OK</abbr>\n"
     found = check(tree, body=body)
-    assert found[0].startswith("approaches/six-thinking-hats.md:23: body: raw HTML <script> is not allowed")
-    assert found[1] == "approaches/six-thinking-hats.md:25: body: links to 'javascript:' addresses are not allowed; use https://"
+    assert found[0].startswith("approaches/six-thinking-hats.md:24: body: raw HTML <script> is not allowed")
+    assert found[1] == "approaches/six-thinking-hats.md:26: body: links to 'javascript:' addresses are not allowed; use https://"
     assert len(found) == 2
 
 
 def test_an_empty_value_says_so(tree):
-    assert check(tree, "year:\n") == ["approaches/six-thinking-hats.md:9: year: is empty; give it a value or delete the line"]
+    assert check(tree, "year:\n") == ["approaches/six-thinking-hats.md:10: year: is empty; give it a value or delete the line"]
 
 
 def test_an_empty_section_is_named(tree):
     body = APPROACH_BODY.replace("C.\n", "\n")
     assert check(tree, body=body) == [
-        "approaches/six-thinking-hats.md:17: body: the section '## How to use it' is empty; write it or ask for help "
+        "approaches/six-thinking-hats.md:18: body: the section '## How to use it' is empty; write it or ask for help "
         "in your pull request"]

@@ -17,6 +17,7 @@
   /* ---- The ranking model (generator/ranking.py, the same rules): problems matched, then fit to the reader's
      people and time, then documented use, then focus, then title. A browser test holds the two halves equal. */
   var DOES_NOT_FIT = 0, UNSTATED = 1, FITS = 2;
+  var TYPE_ORDER = {method: 0, model: 1, programme: 2};
 
   function fitOf(a, need) {
     if (need.people !== null && a.people && !(a.people[0] <= need.people && need.people <= a.people[1])) return DOES_NOT_FIT;
@@ -32,7 +33,8 @@
     var matched = matchedOf(a, need).length;
     var primary = a.barriers.length && need.barriers.indexOf(a.barriers[0]) !== -1 ? 1 : 0;
     var share = a.barriers.length ? matched / a.barriers.length : 0;
-    return [-matched, -fitOf(a, need), -Math.min(a.places, 1), -primary, -share, a.title.toLowerCase(), a.slug];
+    return [-matched, -fitOf(a, need), TYPE_ORDER[a.type], -Math.min(a.places, 1), -primary, -share,
+      a.title.toLowerCase(), a.slug];
   }
 
   function compareKeys(x, y) {
@@ -74,9 +76,12 @@
     }
     if (fit === UNSTATED) return "Does not say how many people or how long: an idea to think with rather than a session to run";
     var parts = [];
+    var first = a.type === "programme" ? "A programme over weeks or months; its first working session fits " : "Fits ";
     if (need.people !== null) parts.push("your " + need.people + " people (it works for " + rangeText(a.people, "people") + ")");
     if (need.minutes !== null) parts.push("your time (it needs " + rangeText(a.minutes, "minutes") + ")");
-    return parts.length ? "Fits " + parts.join(" and ") : "You can run it: " + rangeText(a.people, "people") + ", " + rangeText(a.minutes, "minutes");
+    if (parts.length) return first + parts.join(" and ");
+    return (a.type === "programme" ? "A programme; its first working session: " : "You can run it: ") +
+      rangeText(a.people, "people") + ", " + rangeText(a.minutes, "minutes");
   }
 
   function element(tag, className, text) {
@@ -134,6 +139,7 @@
     var text = item.getAttribute("data-text") || "";
     if (!words.every(function (w) { return text.indexOf(w) !== -1; })) return false;
     if (!anyOf(need.barriers, facts.barriers)) return false;
+    if (!anyOf(params.getAll("type"), [facts.type])) return false;
     if (!anyOf(params.getAll("theme"), (item.getAttribute("data-themes") || "").split(" "))) return false;
     if (!anyOf(params.getAll("difficulty"), [item.getAttribute("data-difficulty")])) return false;
     if (params.get("used") === "1" && !facts.places) return false;
