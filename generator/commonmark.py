@@ -81,6 +81,20 @@ def commonmark_items(body: str) -> tuple[list[ListItem], list[int]]:
     return [ListItem(depth, ordered, _collapse(text)) for depth, ordered, text in found], lines
 
 
+def top_level_lists(body: str) -> list[list[ListItem]]:
+    """The items of each list that is not inside another, as GitHub shows them (the steps of a session)."""
+    items, starts = commonmark_items(body)
+    openings = [token.map[0] for token in _commonmark().parse(body)
+                if token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0]
+    grouped: list[list[ListItem]] = []
+    for item, line in zip(items, starts):
+        if item.depth == 0 and line in openings:
+            grouped.append([])
+        if grouped:
+            grouped[-1].append(item)
+    return grouped
+
+
 @functools.cache
 def _site_markdown():
     import markdown

@@ -429,6 +429,10 @@
     run(input.value);
   }
 
+  /* For the session plan and the worksheets (docs/assets/kit.js, worksheets.js): the same ranking model. */
+  window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
+    FITS: FITS, UNSTATED: UNSTATED, DOES_NOT_FIT: DOES_NOT_FIT};
+
   function init() {
     var filters = document.getElementById("kb-filters");
     if (filters) initFilters(filters);
