@@ -22,12 +22,12 @@ import pytest
 from generator.load import MAX_FILE_BYTES
 from tests.conftest import APPROACH_BODY, VALID, write
 from tests.test_plugin import CONFIG, html, mkdocs_build
+from generator.model import APPROACH
 from tests.test_validate import HEAD
 
 NEXT_YEAR = datetime.date.today().year + 1
 BARRIER_BODY = "\n## What it looks like\nA.\n\n## Why it happens\nB.\n"
-ALLOWED_FIELDS = ("title, summary, originator, year, aliases, type, themes, barriers, group_size, duration_minutes, "
-                  "overall_duration, difficulty, related, places, enablers, rights, sources")
+ALLOWED_FIELDS = ", ".join(field.name for field in APPROACH.fields)  # the message lists the model's fields
 REGIONS = ("North East, North West, Yorkshire and the Humber, East Midlands, West Midlands, East of England, "
            "London, South East, South West")
 

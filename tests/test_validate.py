@@ -3,6 +3,7 @@
 import datetime
 
 from generator.load import load_file
+from generator.model import APPROACH
 from generator.validate import validate_entry
 from tests.conftest import APPROACH_BODY, write
 
@@ -32,8 +33,7 @@ def test_a_complete_entry_has_no_problems(tree):
 def test_unknown_field_suggests_the_right_name(tree):
     assert check(tree, "barrriers: [x]\n") == [
         "approaches/six-thinking-hats.md:10: barrriers: unknown field 'barrriers' (did you mean 'barriers'?); "
-        "allowed here: title, summary, originator, year, aliases, type, themes, barriers, group_size, duration_minutes, "
-        "overall_duration, difficulty, related, places, enablers, rights, sources"]
+        f"allowed here: {', '.join(field.name for field in APPROACH.fields)}"]
 
 
 def test_missing_required_fields(tree):
