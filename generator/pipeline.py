@@ -74,7 +74,7 @@ def _pages(root: Path, site_url: str | None, repo_url: str | None, markdown_pack
         return [], checked.problems
     dates = file_dates(root)  # the build's one `git log`
     recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
-    pages = render_site(checked.collection, PageExtras(dates, repo_url), recent, markdown_packs, memo)
+    pages = render_site(checked.collection, PageExtras(dates, repo_url, site_url), recent, markdown_packs, memo)
     pages += export_pages(checked.collection, dates, site_url, memo) + feed_pages(checked.collection, dates, site_url)
     pages += search_files(checked.collection)
     pages.append(Page("reference.md", render_field_reference()))  # linked from the footer

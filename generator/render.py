@@ -51,6 +51,7 @@ class PageExtras:
 
     dates: dict = field(default_factory=dict)
     repo_url: str | None = None
+    site_url: str | None = None  # the site's public address: cards' QR codes and citations give absolute ones
 
     def report_use_url(self, entry: Entry) -> str | None:
         """The repository's "Report a use" form, pre-filled from the approach or place page that links to it.
@@ -108,6 +109,16 @@ def href(from_uri: str, to_uri: str) -> str:
 
 def entry_uri(entry: Entry) -> str:
     return f"{entry.kind.folder}/{entry.slug}.md"
+
+
+def card_uri(approach: Entry) -> str:
+    """An approach's facilitation card (generator/render_cards.py)."""
+    return f"cards/{approach.slug}.md"
+
+
+def barrier_cards_uri(barrier: Entry) -> str:
+    """The cards of a barrier's approaches, for printing (generator/render_cards.py)."""
+    return f"print/{barrier.slug}/cards.md"
 
 
 def theme_uri(slug: str) -> str:
@@ -236,6 +247,8 @@ def approach_core(entry: Entry, col: Collection, from_uri: str, level: int = 1) 
 def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
     lines = [COPY_START, "", *approach_core(entry, col, uri), COPY_END, ""]  # what print packs copy (packs.py)
+    lines += [f"**Take it into a room:** [print its facilitation card]({href(uri, card_uri(entry))})",
+              "{ .kb-take-it }", ""]
     lines += ["## Where it has been used", ""]
     uses = col.approach_uses.get(entry.slug, [])
     enablers = col.enabler_uses.get(entry.slug, [])
@@ -257,6 +270,11 @@ def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     return Page(uri, content, entry.path)
 
 
+def _sentence_case(text: str) -> str:
+    """'Several years' -> 'several years', to follow other words; 'NHS pilots' stays as it is."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 TYPE_WORDS = {"method": "Method", "model": "Model, with a group exercise", "programme": "Programme"}
 
 
@@ -268,7 +286,7 @@ def facts_line(approach: Entry, col: Collection) -> str:
     time = duration_text(f.get("duration_minutes"))
     details = [TYPE_WORDS.get(f.get("type")), range_text(f.get("group_size"), "people"),
                f"first session {time}" if programme and time else time,
-               f"runs {f['overall_duration']}" if programme and f.get("overall_duration") else None,
+               f"runs {_sentence_case(str(f['overall_duration']))}" if programme and f.get("overall_duration") else None,
                f"{f['difficulty']} to run" if f.get("difficulty") else None]
     uses = len(col.approach_uses.get(approach.slug, []))
     if uses:

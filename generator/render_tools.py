@@ -8,7 +8,7 @@ from .link import Collection
 from .load import Entry
 from .packs import placeholder
 from .render import (
-    Page, approach_core, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
+    Page, approach_core, barrier_cards_uri, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
 )
 from .ranking import approach_facts
 from .rawblocks import raw_block
@@ -171,10 +171,11 @@ def _pack_section(uri: str, approach: Entry, col: Collection, approach_page: Pag
 
 
 def _pack(uri: str, title: str, intro: str, approaches: list[Entry], col: Collection,
-          approach_pages: dict[str, Page] | None) -> Page:
+          approach_pages: dict[str, Page] | None, cards: str) -> Page:
     lines = [f"# {md_text(title)}", "", intro, "{ .kb-summary }", "",
              '<p class="kb-print-hint"><button type="button" class="md-button" data-kb-print hidden>Print this pack'
-             "</button> Each approach starts on a new A4 page.</p>", ""]
+             f'</button> Each approach starts on a new A4 page. Or <a href="{attr(url_href(uri, cards))}">print them as '
+             "cards</a>: one A4 page each, to take into a room.</p>", ""]
     for approach in approaches:
         page = approach_pages[entry_uri(approach)] if approach_pages is not None else None
         lines += _pack_section(uri, approach, col, page)
@@ -191,10 +192,10 @@ def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None =
     """
     pages = [_pack("print/index.md", "All approaches, for printing",
                    f"Every approach in the collection ({len(col.approaches)}), ready to print.",
-                   list(col.approaches.values()), col, approach_pages)]
+                   list(col.approaches.values()), col, approach_pages, "cards/index.md")]
     for barrier in col.barriers.values():
         helpers = col.barrier_approaches.get(barrier.slug, [])
         pages.append(_pack(f"print/{barrier.slug}.md", f"Print pack: {title_of(barrier)}",
                            f"The {len(helpers)} approaches that help with this barrier, ready to print.", helpers,
-                           col, approach_pages))
+                           col, approach_pages, barrier_cards_uri(barrier)))
     return pages

@@ -9,6 +9,7 @@ from .render import Page, PageExtras, render_entry
 from .render_lists import (
     render_approach_index, render_barrier_index, render_home, render_place_index, render_theme_pages,
 )
+from .render_cards import render_card_pages
 from .render_tools import render_matchmaker, render_matrix, render_print_packs, render_search_page
 
 
@@ -24,6 +25,7 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
     pages = [render_home(col, recent), render_approach_index(col), render_barrier_index(col), render_place_index(col),
              render_matchmaker(col), render_matrix(col), render_search_page(col)]
     pages += render_theme_pages(col)
+    pages += render_card_pages(col, extras.site_url, memo)
     if memo is None:
         entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]
     else:

@@ -429,8 +429,50 @@
     run(input.value);
   }
 
+  /* ---- Cards brought into a page (a barrier's deck, a session plan): each card is the `.kb-card` of its own
+     page, fetched from the same site; its links are made absolute so they still lead to the right pages. */
+  function loadCard(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.text();
+    }).then(function (text) {
+      var card = new DOMParser().parseFromString(text, "text/html").querySelector(".kb-card");
+      if (!card) throw new Error(url + ": no card");
+      Array.prototype.forEach.call(card.querySelectorAll("a[href]"), function (link) {
+        link.setAttribute("href", new URL(link.getAttribute("href"), absoluteUrl(url)).href);
+      });
+      return document.importNode(card, true);
+    });
+  }
+
+  function absoluteUrl(url) {
+    return new URL(url, window.location.href).href;
+  }
+
+  function initCardList(list) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a[data-kb-card]"));
+    var deck = element("div", "kb-deck");
+    var status = element("p", "kb-count", "Bringing in " + links.length + " cards\u2026");
+    status.setAttribute("role", "status");
+    list.parentNode.insertBefore(status, list);
+    Promise.all(links.map(function (link) {
+      return loadCard(link.getAttribute("href")).catch(function () { return null; });
+    })).then(function (cards) {
+      var missing = 0;
+      cards.forEach(function (card) {
+        if (card) deck.appendChild(card); else missing += 1;
+      });
+      list.parentNode.insertBefore(deck, list.nextSibling);
+      list.hidden = true;
+      status.textContent = cards.length - missing + " cards, ready to print" +
+        (missing ? "; " + missing + " could not be loaded: open them from the links" : "");
+      if (missing) list.hidden = false;
+    });
+  }
+
   /* For the session plan and the worksheets (docs/assets/kit.js, worksheets.js): the same ranking model. */
   window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
+    loadCard: loadCard,
     FITS: FITS, UNSTATED: UNSTATED, DOES_NOT_FIT: DOES_NOT_FIT};
 
   function init() {
@@ -438,6 +480,7 @@
     if (filters) initFilters(filters);
     var matchmaker = document.getElementById("kb-matchmaker");
     if (matchmaker) initMatchmaker(matchmaker);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-cards]"), initCardList);
     var search = document.getElementById("kb-search");
     if (search && window.lunr) initSearch(search);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-print]"), function (button) {
