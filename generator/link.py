@@ -75,8 +75,12 @@ def _records(value) -> list[tuple[int, dict]]:
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def link(entries: list[Entry]) -> tuple[Collection, list[Problem]]:
-    """Build the cross-linked collection and report references to entries that do not exist."""
+def link(entries: list[Entry], claimed: set[tuple[str, str]] = frozenset()) -> tuple[Collection, list[Problem]]:
+    """Build the cross-linked collection and report references to entries that do not exist.
+
+    `claimed` ((kind, slug) of entry files that could not be read; see load.Loaded) do exist: a reference to
+    one is not reported, because the file's own problem already is.
+    """
     problems: list[Problem] = []
     col = Collection()
     by_kind = {APPROACH.name: col.approaches, BARRIER.name: col.barriers, PLACE.name: col.places}
@@ -85,7 +89,7 @@ def link(entries: list[Entry]) -> tuple[Collection, list[Problem]]:
 
     def resolve(entry: Entry, kind: str, slug: str, path: tuple) -> Entry | None:
         target = by_kind[kind].get(slug)
-        if target is None:
+        if target is None and (kind, slug) not in claimed:
             problems.append(Problem(
                 entry.path, entry.line_of(*path), field_label(path),
                 f"unknown {kind} '{slug}'{did_you_mean(slug, by_kind[kind])}; "

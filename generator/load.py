@@ -58,8 +58,15 @@ class Entry:
 
 @dataclass
 class Loaded:
+    """The entries read, the problems found, and the slugs of entry files that could not be read.
+
+    An unreadable file (a YAML error, bad encoding) still claims its slug, its file name: references to it
+    are not reported as unknown, so its own problem is the only one a contributor sees for it.
+    """
+
     entries: list[Entry]
     problems: list[Problem]
+    claimed: set[tuple[str, str]] = field(default_factory=set)  # (kind name, slug)
 
 
 class _FrontMatterError(Exception):
@@ -80,6 +87,7 @@ def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
     parsed again."""
     entries: list[Entry] = []
     problems: list[Problem] = []
+    claimed: set[tuple[str, str]] = set()
     for kind in KINDS:
         folder = root / kind.folder
         if not folder.is_dir():
@@ -117,7 +125,9 @@ def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
-    return Loaded(entries, problems)
+            elif SLUG_RE.match(item.stem):
+                claimed.add((kind.name, item.stem))
+    return Loaded(entries, problems, claimed)
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -57,3 +57,24 @@ def test_usage_errors_exit_2(tree):
     assert run("check", "no/such/file.md", "--root", str(tree)).returncode == 2
     result = run("check", "mkdocs.yml", cwd=REPO)
     assert result.returncode == 2 and "not an entry" in result.stderr
+
+
+def test_a_file_whose_yaml_breaks_reports_its_own_problem_and_no_false_ones_elsewhere(tree):
+    """A YAML error in trust-and-agreement (named by grow-model's related approaches) and in lack-of-trust (named
+    by trust-and-agreement's barriers) gives one problem each: a file that cannot be read still claims its
+    slug, so references to it are not reported as unknown."""
+    grow = tree / "approaches/grow-model.md"
+    grow.write_text(grow.read_text(encoding="utf-8").replace("barriers: [action-stalls]",
+                                                             "barriers: [action-stalls]\nrelated: [trust-and-agreement]"),
+                    encoding="utf-8")
+    barrier = tree / "barriers/lack-of-trust.md"  # and a file of another kind, named by the approach, breaks too
+    barrier.write_text(barrier.read_text(encoding="utf-8").replace("title:", "title: 'unclosed", 1), encoding="utf-8")
+    path = tree / "approaches/trust-and-agreement.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Trust and Agreement matrix",
+                                                             "title: [Trust and Agreement matrix"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(tree)],
+                            capture_output=True, text=True)
+    problems = result.stdout.splitlines()
+    assert result.returncode == 1 and len(problems) == 2, problems
+    assert [p.split(":")[0] for p in problems] == ["approaches/trust-and-agreement.md", "barriers/lack-of-trust.md"]
+    assert all("YAML" in p for p in problems)
