@@ -12,8 +12,6 @@ import datetime
 import html
 from dataclasses import dataclass
 
-from .load import Entry
-from .render import entry_uri, title_of
 from .urls import page_url
 
 SITE_NAME = "The Art of Change Making"
@@ -29,13 +27,11 @@ class Citation:
     changed: datetime.date | None
 
 
-def citation_of(entry: Entry, dates: dict, site_url: str | None) -> Citation:
-    """`dates` maps a source path to an object with a `changed` datetime (generator.history.FileDates)."""
-    path = page_url(entry_uri(entry))
+def citation_of(src_uri: str, title: str, changed: datetime.datetime | None, site_url: str | None) -> Citation:
+    """The citation of the page built from `src_uri` (e.g. approaches/x.md), last changed at `changed`."""
+    path = page_url(src_uri)
     url = f"{site_url.rstrip('/')}/{path}" if site_url else f"/{path}"
-    found = dates.get(entry.path)
-    return Citation(f"{entry.kind.folder}/{entry.slug}", title_of(entry), url,
-                    found.changed.date() if found is not None else None)
+    return Citation(src_uri.removesuffix(".md"), title, url, changed.date() if changed is not None else None)
 
 
 def _day(date: datetime.date) -> str:

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from .citation import CITATIONS_URI, citation_of, csl_item
 from .history import FileDates, timestamp
 from .link import Collection
 from .load import Entry
@@ -273,10 +274,21 @@ def export_csv(kind: Kind, col: Collection, dates: dict[str, FileDates], site_ur
     return out.getvalue()
 
 
+def export_citations(col: Collection, dates: dict[str, FileDates], site_url: str | None) -> str:
+    """Every entry page as a CSL-JSON item, one a line, for reference managers (see citation.py)."""
+    items = []
+    for entry in col.entries():
+        found = dates.get(entry.path)
+        citation = citation_of(entry_uri(entry), str(entry.fields.get("title", entry.slug)),
+                               found.changed if found else None, site_url)
+        items.append(json.dumps(csl_item(citation), ensure_ascii=False, separators=(",", ":")))
+    return "[\n" + ",\n".join(items) + "\n]\n"
+
+
 def export_pages(col: Collection, dates: dict[str, FileDates], site_url: str | None,
                  memo: Memo | None = None) -> list[Page]:
-    """Every export and its schema, as pages the site copies verbatim."""
-    pages = []
+    """Every export and its schema, as pages the site copies verbatim; and the citations as CSL-JSON."""
+    pages = [Page(CITATIONS_URI, export_citations(col, dates, site_url))]
     for kind in KINDS:
         pages.append(Page(data_uri(kind, "json"), export_json(kind, col, dates, site_url, memo)))
         pages.append(Page(data_uri(kind, "csv"), export_csv(kind, col, dates, site_url)))

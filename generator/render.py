@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 
 import yaml
 
+from .citation import citation_of, harvard_html
 from .link import Collection, Use
 from .load import Entry
 from .markup import demote_headings, rebase_links
@@ -70,6 +71,18 @@ class PageExtras:
         """A link to report a use, below the uses an approach or place page lists; nothing without a repository."""
         report = self.report_use_url(entry)
         return ["", f"Know of a documented use? [{invitation}]({md_url(report)})."] if report else []
+
+    def cite_section(self, entry: Entry) -> list[str]:
+        """"Cite this page": a Harvard reference with the page's last-changed date and address, and buttons
+        (kb.js) that copy it or the page's address."""
+        found = self.dates.get(entry.path)
+        citation = citation_of(entry_uri(entry), title_of(entry), found.changed if found else None, self.site_url)
+        return ["## Cite this page", "",
+                f'<p class="kb-cite" data-kb-cite-url="{html.escape(citation.url, quote=True)}">'
+                f"{harvard_html(citation)}</p>",
+                '<p class="kb-cite-tools"><button type="button" class="md-button" data-kb-copy="citation" hidden>'
+                'Copy the reference</button> <button type="button" class="md-button" data-kb-copy="link" hidden>'
+                'Copy the link</button> <span class="kb-copied" role="status"></span></p>', ""]
 
     def changed_line(self, entry: Entry) -> list[str]:
         dates = self.dates.get(entry.path)
@@ -265,7 +278,7 @@ def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     related = col.related.get(entry.slug, [])
     if related:
         lines += ["## Related approaches", "", *[f"- {md_link(uri, r)}: {md_text(summary_of(r))}" for r in related], ""]
-    lines += _sources_section(entry) + extras.changed_line(entry)
+    lines += _sources_section(entry) + extras.cite_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)
     return Page(uri, content, entry.path)
 
@@ -353,7 +366,7 @@ def render_barrier(entry: Entry, col: Collection, extras: PageExtras) -> Page:
         lines += ["## Places that used these approaches", "",
                   "Documented uses, in these places, of approaches that help with this barrier:", "",
                   *[f"- {md_link(uri, p)} ({md_text(p.fields.get('region', ''))})" for p in places], ""]
-    lines += _sources_section(entry) + extras.changed_line(entry)
+    lines += _sources_section(entry) + extras.cite_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)
     return Page(uri, content, entry.path)
 
@@ -375,7 +388,7 @@ def render_place(entry: Entry, col: Collection, extras: PageExtras) -> Page:
         "No use of an approach here is documented yet."]
     lines += extras.report_use_line(entry, "Report a use of an approach here")
     lines.append("")
-    lines += _sources_section(entry) + extras.changed_line(entry)
+    lines += _sources_section(entry) + extras.cite_section(entry) + extras.changed_line(entry)
     content = front_matter(title=title_of(entry), description=summary_of(entry)) + "\n".join(lines)
     return Page(uri, content, entry.path)
 

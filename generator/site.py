@@ -30,7 +30,7 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
         entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]
     else:
         entry_pages = [memo.recall(("page", entry, col.shown_on_page_of(entry), extras.dates.get(entry.path),
-                                    extras.repo_url), lambda: render_entry(entry, col, extras))
+                                    extras.repo_url, extras.site_url), lambda: render_entry(entry, col, extras))
                        for entry in col.entries()]
     pages += render_print_packs(col, None if markdown_packs else {page.src_uri: page for page in entry_pages})
     return pages + entry_pages

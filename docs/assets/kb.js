@@ -470,6 +470,29 @@
     });
   }
 
+  /* ---- "Cite this page": today's date as the day it was read, and buttons that copy the reference or the link. */
+  function initCitation(reference) {
+    var today = new Date();
+    Array.prototype.forEach.call(reference.querySelectorAll("[data-kb-today]"), function (span) {
+      span.textContent = today.toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
+    });
+    var tools = reference.nextElementSibling;
+    if (!tools || !navigator.clipboard) return;
+    var said = tools.querySelector(".kb-copied");
+    Array.prototype.forEach.call(tools.querySelectorAll("[data-kb-copy]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var what = button.getAttribute("data-kb-copy");
+        var text = what === "link" ? reference.getAttribute("data-kb-cite-url") : reference.textContent.trim();
+        navigator.clipboard.writeText(text).then(function () {
+          said.textContent = what === "link" ? "Link copied." : "Reference copied.";
+        }, function () {
+          said.textContent = "Your browser did not allow copying: select the text above instead.";
+        });
+      });
+    });
+  }
+
   /* For the session plan and the worksheets (docs/assets/kit.js, worksheets.js): the same ranking model. */
   window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
     loadCard: loadCard,
@@ -481,6 +504,7 @@
     var matchmaker = document.getElementById("kb-matchmaker");
     if (matchmaker) initMatchmaker(matchmaker);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-cards]"), initCardList);
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-cite"), initCitation);
     var search = document.getElementById("kb-search");
     if (search && window.lunr) initSearch(search);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-print]"), function (button) {
