@@ -314,16 +314,20 @@
     }).map(function (result) { return result.slug; });
   }
 
-  /* Text relevance first, then the ranking model: a barrier the query names comes up, and among approaches
-     those that help with the reader's problems, fit their people and time and have documented use lift. */
+  /* Text relevance first, then the ranking model: a barrier the query names comes first (its page starts with
+     what to run), and among approaches those that help with the reader's problems, fit their people and time and
+     have documented use lift. */
   function searchResults(data, query) {
     var folded = fold(query);
     var need = needFromQuery(folded);
     need.barriers = problemsIn(data.results, folded.split(" ").map(stem));
-    return searchIndex(data.index, folded).map(function (hit) {
+    var hits = searchIndex(data.index, folded);
+    var top = hits.length ? hits[0].score : 0;
+    return hits.map(function (hit) {
       var result = data.results[Number(hit.ref)];
       var score = hit.score;
-      if (result.phrases && need.barriers.indexOf(result.slug) !== -1) score *= 2;
+      var named = result.phrases ? need.barriers.indexOf(result.slug) : -1;
+      if (named !== -1) score = top * (3 + hit.score / top - named * 0.01);
       if (result.rank) {
         if (need.barriers.length) score *= 1 + 0.5 * matchedOf(result.rank, need).length / need.barriers.length;
         var fit = fitOf(result.rank, need);
