@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from lunr import lunr
+from lunr.index import Index
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
@@ -145,8 +146,22 @@ def build_index(col: Collection) -> str:
     documents = [{"ref": str(i), **{name: fold(" ".join(values)) for name, values in doc.items()}}
                  for i, doc in enumerate(indexed)]
     index = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
-                 documents=documents)
-    return json.dumps({"index": index.serialize(), "results": shown}, ensure_ascii=False, separators=(",", ":"))
+                 documents=documents).serialize()
+    for _, posting in index["invertedIndex"]:  # a term is in few fields: the empty ones are a third of the file,
+        for name in FIELDS:                    # and kb.js puts them back before lunr.js reads the index
+            if not posting.get(name):
+                posting.pop(name, None)
+    return json.dumps({"index": index, "results": shown}, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_index(text: str) -> tuple[Index, list[dict]]:
+    """The lunr index and the results of a built `search/index.json`, as kb.js reads them (the empty fields put
+    back): for tools and tests that search the built site in Python."""
+    data = json.loads(text)
+    for _, posting in data["index"]["invertedIndex"]:
+        for name in data["index"]["fields"]:
+            posting.setdefault(name, {})
+    return Index.load(data["index"]), data["results"]
 
 
 def search_files(col: Collection) -> list[Page]:

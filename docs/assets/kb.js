@@ -369,6 +369,10 @@
           if (!response.ok) throw new Error(response.status);
           return response.json();
         }).then(function (data) {
+          /* generator/search.py leaves out a term's empty fields to keep the file small; lunr.js expects them. */
+          data.index.invertedIndex.forEach(function (entry) {
+            data.index.fields.forEach(function (field) { if (!entry[1][field]) entry[1][field] = {}; });
+          });
           return {index: lunr.Index.load(data.index), results: data.results};
         });
       }
