@@ -16,7 +16,7 @@ from .load import Entry
 
 HOW_HEADING = "How to use it"
 _NUMBER = r"(\d+(?:\.\d+)?|an?|one|two|three|four|half an?)"
-_TIMING_RE = re.compile(rf"\b{_NUMBER}(?:\s*(?:to|-|–|or)\s*{_NUMBER})?\s*(minutes?|mins?|hours?|hrs?)\b", re.I)
+_TIMING_RE = re.compile(rf"\b{_NUMBER}(?:\s*(?:to|-|–|or)\s*{_NUMBER})?\s*(minutes?|mins?|hours?|hrs?|days?)\b", re.I)
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5, "half an": 0.5}
 _LEAD_RE = re.compile(r"^\*\*(.+?)\*\*\s*")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -52,7 +52,7 @@ def minutes_in(text: str) -> tuple[int, int] | None:
         return None
     low = _amount(match.group(1))
     high = _amount(match.group(2)) if match.group(2) else low
-    unit = 60 if match.group(3).lower().startswith("h") else 1
+    unit = {"h": 60, "d": 60 * 8}.get(match.group(3)[0].lower(), 1)  # a day of work: 8 hours
     return round(low * unit), round(high * unit)
 
 

@@ -21,13 +21,30 @@ def test_the_repository_content_is_clean(checked):
     assert [str(p) for p in checked.problems] == []
 
 
-def test_at_least_75_approaches_each_with_originator_sources_and_a_real_body(checked):
+def test_at_least_100_approaches_each_with_originator_sources_and_a_real_body(checked):
     approaches = checked.collection.approaches
-    assert len(approaches) >= 75
+    assert len(approaches) >= 100
     for approach in approaches.values():
         assert approach.fields["originator"].strip() and approach.fields["sources"], approach.path
         assert words(approach.body) >= 150, approach.path
         assert 1 <= len(approach.fields["barriers"]) <= 4, approach.path
+
+
+def test_every_approach_can_be_run_with_a_group_in_timed_steps(checked):
+    """A method is a session; a model comes with an exercise for a group; a programme gives its first working
+    session and how long the whole takes. Each says who and how long, and its steps carry their minutes."""
+    from generator.steps import session_steps
+
+    kinds = {"method": 0, "model": 0, "programme": 0}
+    for approach in checked.collection.approaches.values():
+        f = approach.fields
+        kinds[f["type"]] += 1
+        assert f.get("group_size") and f.get("duration_minutes") and f.get("difficulty"), approach.path
+        steps = session_steps(approach)
+        assert len(steps) >= 3 and 2 * sum(1 for step in steps if step.minutes) >= len(steps), approach.path
+        if f["type"] == "programme":
+            assert f.get("overall_duration"), approach.path
+    assert all(count >= 10 for count in kinds.values()), kinds
 
 
 def test_10_to_16_barriers_each_helped_by_at_least_3_approaches(checked):
