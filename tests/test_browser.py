@@ -26,7 +26,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 PAGES = ["", "approaches/", "approaches/trust-and-agreement/", "approaches/open-space-technology/",
          "barriers/", "barriers/lack-of-trust/", "places/", "places/doncaster/", "themes/",
          "themes/relationships-and-trust/", "matchmaker/", "matrix/", "print/lack-of-trust/", "about/",
-         "contributing/", "reference/"]
+         "contributing/", "reference/", "search/?q=trust", "cards/", "cards/trust-and-agreement/",
+         "print/lack-of-trust/cards/", "data/", "benchmarks/"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
