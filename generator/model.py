@@ -228,6 +228,10 @@ APPROACH = Kind(
         Field("originator", Text(max_length=200), required=True, description="who devised it", example="Peter Block"),
         Field("year", Integer(minimum=1800, not_in_future=True), description="year first published", example=1987),
         Field("aliases", ListOf(Text(max_length=120)), description="other names readers may search for"),
+        Field("phrases", ListOf(Text(max_length=80), max_items=20),
+              description="the situations it helps with, as readers would type them into search: short phrases "
+                          "in everyday words that lead search to this approach",
+              example=["what could go wrong", "nobody dares raise doubts"]),
         Field("type", Choice(APPROACH_TYPES), required=True,
               description="method (run with a group in a session), model (a lens to think with; its body gives an "
                           "exercise for a group) or programme (a piece of work over weeks or months; its body "

@@ -37,8 +37,8 @@ INDEX_URI = "search/index.json"
 LUNR_URI = "assets/vendor/lunr.min.js"  # lunr.js 2.3.9 (MIT), shipped in generator/vendor/ with its licence
 _LUNR_JS = Path(__file__).parent / "vendor" / "lunr.min.js"
 
-# Field: boost. A word in a title or alias counts ten times a word in a body. "phrases" are a barrier's own
-# phrasings; "problems" are those of the barriers an approach helps with; "when" is an approach's "When to use
+# Field: boost. A word in a title or alias counts ten times a word in a body. "phrases" are an entry's own
+# phrasings (how readers put the situation); "problems" are those of the barriers an approach helps with; "when" is an approach's "When to use
 # it", where bodies describe the situations readers type.
 FIELDS = {"title": 10, "phrases": 6, "people": 5, "summary": 4, "when": 3, "problems": 2, "body": 1}
 WHEN_HEADING = "When to use it"
@@ -83,6 +83,7 @@ def _document(entry: Entry, col: Collection) -> dict:
     title = [title_of(entry), *_strings(f.get("aliases"))]
     phrases, problems, people = [], [], []
     if entry.kind.name == "approach":
+        phrases = _strings(f.get("phrases"))
         for slug in _strings(f.get("barriers")):
             barrier = col.barriers.get(slug)
             if barrier is not None:
