@@ -501,6 +501,20 @@
     });
   }
 
+  /* ---- A table wider than the page scrolls sideways inside Material's wrapper; keyboard users must be able to
+     reach and scroll it (WCAG 2.1.1), so a wrapper that scrolls becomes a focusable, named region. */
+  function initScrollRegion(wrapper) {
+    if (wrapper.scrollWidth <= wrapper.clientWidth || wrapper.hasAttribute("tabindex")) return;
+    var heading = null;
+    for (var node = wrapper.previousElementSibling; node && !heading; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) heading = node;
+    }
+    wrapper.setAttribute("tabindex", "0");
+    wrapper.setAttribute("role", "region");
+    wrapper.setAttribute("aria-label", (heading ? heading.textContent.replace(/\s*¶$/, "") + ": " : "") +
+      "table, scrolls sideways");
+  }
+
   /* For the session plan and the worksheets (docs/assets/kit.js, worksheets.js): the same ranking model. */
   window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
     loadCard: loadCard,
@@ -513,6 +527,7 @@
     if (matchmaker) initMatchmaker(matchmaker);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-cards]"), initCardList);
     Array.prototype.forEach.call(document.querySelectorAll(".kb-cite"), initCitation);
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), initScrollRegion);
     var search = document.getElementById("kb-search");
     if (search && window.lunr) initSearch(search);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-print]"), function (button) {
