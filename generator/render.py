@@ -235,7 +235,10 @@ def approach_core(entry: Entry, col: Collection, from_uri: str, level: int = 1) 
 
 def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
+    from .render_worksheets import worksheet_link  # imported here: render_worksheets builds on this module
+
     lines = [COPY_START, "", *approach_core(entry, col, uri), COPY_END, ""]  # what print packs copy (packs.py)
+    lines += worksheet_link(entry)
     lines += ["## Where it has been used", ""]
     uses = col.approach_uses.get(entry.slug, [])
     enablers = col.enabler_uses.get(entry.slug, [])
