@@ -1,7 +1,7 @@
 """Worksheets for the tools in our sources: Peter Block's trust and agreement matrix, and the GROW conversation.
 
 Each worksheet is one generated page that a reader fills in on screen and prints on one A4 page. What they type
-stays in their own browser (local storage; `docs/assets/worksheets.js`), never in a cookie or on a server: a
+stays in their own browser (local storage; `generator/worksheets.js`), never in a cookie or on a server: a
 trust map names real colleagues, and the approach itself warns against sharing it.
 
 The pages are complete without JavaScript: they say what the worksheet does and show a blank version to print
@@ -15,6 +15,7 @@ generator/steps.py), so the approach page and its worksheet say the same thing; 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .link import Collection
 from .load import Entry
@@ -28,7 +29,9 @@ from .urls import url_href
 
 # approach slug -> its worksheet page; approach pages link to their worksheet (generator/render.py)
 WORKSHEETS = {"trust-and-agreement": "tools/trust-and-agreement.md", "grow-model": "tools/grow.md"}
+# The script ships with the generator, as lunr.js does (search.py), so any site the plugin builds has it.
 SCRIPT_URI = "assets/worksheets.js"
+_SCRIPT = Path(__file__).parent / "worksheets.js"
 MAX_PEOPLE = 16  # as many names as the grid's busiest cell shows and one A4 page prints
 MAX_NAME = 60
 MAX_NOTES = 500  # per GROW stage: four full stages still print on one A4 page
@@ -350,9 +353,11 @@ _RENDERERS = {"trust-and-agreement": _trust_and_agreement, "grow-model": _grow} 
 
 
 def render_worksheet_pages(col: Collection) -> list[Page]:
-    """The worksheet of each approach in WORKSHEETS that the collection holds (a test collection may lack one)."""
-    return [_RENDERERS[slug](uri, col.approaches[slug], col) for slug, uri in WORKSHEETS.items()
-            if slug in col.approaches]
+    """The worksheet of each approach in WORKSHEETS that the collection holds (a test collection may lack one),
+    and their script."""
+    pages = [_RENDERERS[slug](uri, col.approaches[slug], col) for slug, uri in WORKSHEETS.items()
+             if slug in col.approaches]
+    return pages + [Page(SCRIPT_URI, _SCRIPT.read_text(encoding="utf-8"))] if pages else []
 
 
 def worksheet_link(approach: Entry) -> list[str]:

@@ -3,7 +3,7 @@
 from generator.link import link
 from generator.load import load_collection
 from generator.render import render_approach, PageExtras
-from generator.render_worksheets import GROUPS, WORKSHEETS, group_advice, render_worksheet_pages
+from generator.render_worksheets import GROUPS, SCRIPT_URI, WORKSHEETS, group_advice, render_worksheet_pages
 from tests.conftest import REPO, VALID
 
 
@@ -23,14 +23,16 @@ def test_each_approach_with_a_worksheet_links_to_it_and_no_other_does():
             assert "Use the worksheet" not in page, approach.slug
 
 
-def test_a_worksheet_page_for_each_entry_in_the_mapping():
+def test_a_worksheet_page_for_each_entry_in_the_mapping_and_their_script():
     col = real_collection()
-    assert sorted(page.src_uri for page in render_worksheet_pages(col)) == sorted(WORKSHEETS.values())
+    assert sorted(page.src_uri for page in render_worksheet_pages(col)) == sorted([*WORKSHEETS.values(), SCRIPT_URI])
 
 
 def test_a_collection_without_the_approach_has_no_worksheet_for_it():
     col, _ = link([e for e in load_collection(VALID).entries if e.slug != "grow-model"])
-    assert [page.src_uri for page in render_worksheet_pages(col)] == [WORKSHEETS["trust-and-agreement"]]
+    assert [page.src_uri for page in render_worksheet_pages(col)] == [WORKSHEETS["trust-and-agreement"], SCRIPT_URI]
+    col, _ = link([e for e in load_collection(VALID).entries if e.slug not in WORKSHEETS])
+    assert render_worksheet_pages(col) == []  # nor a script that no page loads
 
 
 def test_each_of_blocks_groups_gets_the_conversation_from_step_4_of_the_approach():

@@ -1,4 +1,5 @@
-/* The worksheets (generator/render_worksheets.py): the trust and agreement grid and the GROW planner.
+/* The worksheets (generator/render_worksheets.py, which ships this script as /assets/worksheets.js): the trust
+   and agreement grid and the GROW planner.
 
    The pages are blank printable worksheets without this script. It reveals the controls, keeps what the reader
    types in their own browser's local storage (one key per worksheet; never a cookie, never a server), redraws
@@ -332,6 +333,12 @@
         status.textContent = "Choose a barrier to see approaches that help with it.";
         return;
       }
+      var barrier = barriers[slug];
+      if (!window.KB) {  /* kb.js, the site's script, did not load */
+        status.textContent = "The approaches could not be ranked in this browser. ";
+        status.appendChild(element("a", {href: barrier.url}, "See them on the barrier's page"));
+        return;
+      }
       var need = {barriers: [slug], people: null, minutes: null};
       var helping = approaches.filter(function (a) { return a.barriers.indexOf(slug) !== -1; });
       var ranked = window.KB.rankApproaches(helping, need, function (a) { return a; }).slice(0, OPTIONS_SHOWN);
@@ -342,7 +349,6 @@
         item.appendChild(element("span", {"class": "kb-item__meta"}, window.KB.fitReason(a, need)));
         list.appendChild(item);
       });
-      var barrier = barriers[slug];
       status.appendChild(document.createTextNode(helping.length
         ? (helping.length > ranked.length ? "The best " + ranked.length + " of " + helping.length : "The " + ranked.length) +
           " approaches for \u201c" + barrier.title + "\u201d, best first. "
