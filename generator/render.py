@@ -129,6 +129,10 @@ def card_uri(approach: Entry) -> str:
     return f"cards/{approach.slug}.md"
 
 
+# approach slug -> its worksheet page (generator/render_worksheets.py)
+WORKSHEETS = {"trust-and-agreement": "tools/trust-and-agreement.md", "grow-model": "tools/grow.md"}
+
+
 def barrier_cards_uri(barrier: Entry) -> str:
     """The cards of a barrier's approaches, for printing (generator/render_cards.py)."""
     return f"print/{barrier.slug}/cards.md"
@@ -257,11 +261,20 @@ def approach_core(entry: Entry, col: Collection, from_uri: str, level: int = 1) 
     return lines + [demote_headings(body, level - 1), ""]
 
 
+def _take_it_into_a_room(approach: Entry) -> list[str]:
+    """Links from an approach's page to what a reader takes into a room: its card, and its worksheet if it has one
+    (relative .md links, which MkDocs checks)."""
+    uri = entry_uri(approach)
+    links = [f"[Print its facilitation card]({href(uri, card_uri(approach))}){{ .md-button }}"]
+    if approach.slug in WORKSHEETS:
+        links.append(f"[Use the worksheet]({href(uri, WORKSHEETS[approach.slug])}){{ .md-button }}")
+    return ['<div class="kb-take-it" markdown>', "", "**Take it into a room:**", "", " ".join(links), "", "</div>", ""]
+
+
 def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
     lines = [COPY_START, "", *approach_core(entry, col, uri), COPY_END, ""]  # what print packs copy (packs.py)
-    lines += [f"**Take it into a room:** [print its facilitation card]({href(uri, card_uri(entry))})",
-              "{ .kb-take-it }", ""]
+    lines += _take_it_into_a_room(entry)
     lines += ["## Where it has been used", ""]
     uses = col.approach_uses.get(entry.slug, [])
     enablers = col.enabler_uses.get(entry.slug, [])

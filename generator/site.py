@@ -11,6 +11,7 @@ from .render_lists import (
 )
 from .render_cards import render_card_pages
 from .render_tools import render_matchmaker, render_matrix, render_print_packs, render_search_page
+from .render_worksheets import render_worksheet_pages
 
 
 def render_site(col: Collection, extras: PageExtras | None = None, recent: list[Entry] | None = None,
@@ -24,7 +25,7 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
     extras = extras or PageExtras()
     pages = [render_home(col, recent), render_approach_index(col), render_barrier_index(col), render_place_index(col),
              render_matchmaker(col), render_matrix(col), render_search_page(col)]
-    pages += render_theme_pages(col)
+    pages += render_theme_pages(col) + render_worksheet_pages(col)
     pages += render_card_pages(col, extras.site_url, memo)
     if memo is None:
         entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]

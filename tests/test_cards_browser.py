@@ -71,7 +71,7 @@ def test_every_card_carries_what_a_facilitator_needs_and_a_qr_code_that_opens_it
             card.locator(".kb-card__qr").screenshot())))]
         assert decoded == [address]
         page.goto(base_url + f"approaches/{slug}/")
-        page.get_by_role("link", name="print its facilitation card").click()
+        page.get_by_role("link", name="Print its facilitation card").click()
         page.wait_for_url(f"**/cards/{slug}/")
 
 
