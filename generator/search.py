@@ -14,16 +14,20 @@ page's browser test checks that the two agree.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
 from pathlib import Path
 
 from lunr import lunr
+from lunr.builder import Builder
 from lunr.index import Index
+from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
+from lunr.trimmer import trimmer
 
 from .link import Collection
 from .load import Entry
@@ -103,6 +107,22 @@ def _document(entry: Entry, col: Collection) -> dict:
             "summary": [summary_of(entry)], "when": [when], "body": [body]}
 
 
+@functools.lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """lunr's indexing pipeline for one word (trimmer, stop words, Porter stemmer), remembered: a collection
+    repeats its words, and stemming each occurrence anew was most of the time the index took."""
+    token = stop_word_filter(trimmer(Token(word)))
+    return None if token is None or not str(token) else str(stemmer(token))
+
+
+def _indexed_term(token: Token, *_) -> Token | None:
+    term = _term(str(token))
+    return None if term is None else token.update(lambda *_: term)
+
+
+Pipeline.register_function(_indexed_term, "knowledgeBaseTerm")
+
+
 def stems(phrase: str) -> str:
     """A phrase's words as lunr.js stems them, without stop words: how kb.js compares a query with a phrasing."""
     words = (stop_word_filter(Token(word)) for word in fold(phrase).split())
@@ -146,8 +166,11 @@ def build_index(col: Collection) -> str:
     indexed, shown = search_documents(col)
     documents = [{"ref": str(i), **{name: fold(" ".join(values)) for name, values in doc.items()}}
                  for i, doc in enumerate(indexed)]
+    builder = Builder()
+    builder.pipeline.add(_indexed_term)
+    builder.search_pipeline.add(stemmer)  # serialised with the index: lunr.js stems queries the same way
     index = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
-                 documents=documents).serialize()
+                 documents=documents, builder=builder).serialize()
     for _, posting in index["invertedIndex"]:  # a term is in few fields: the empty ones are a third of the file,
         for name in FIELDS:                    # and kb.js puts them back before lunr.js reads the index
             if not posting.get(name):
