@@ -268,7 +268,7 @@ def _take_it_into_a_room(approach: Entry) -> list[str]:
     links = [f"[Print its facilitation card]({href(uri, card_uri(approach))}){{ .md-button }}"]
     if approach.slug in WORKSHEETS:
         links.append(f"[Use the worksheet]({href(uri, WORKSHEETS[approach.slug])}){{ .md-button }}")
-    return ['<div class="kb-take-it" markdown>', "", "**Take it into a room:**", "", " ".join(links), "", "</div>", ""]
+    return ["## Take it into a room", "", " ".join(links), "{ .kb-take-it }", ""]
 
 
 def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
