@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import APPROACH, BARRIER, PLACE, PLACE_USE, THEMES, Field, Kind
+from .model import APPROACH, APPROACH_TYPE_LABELS, BARRIER, PLACE, PLACE_USE, THEMES, Field, Kind
 from .problems import Problem
 from .scaffold import entry_titles
 
@@ -171,6 +171,11 @@ def _suggest_an_approach(links: SiteLinks, barriers: list[tuple[str, str]]) -> d
             _input("originator", "Who devised it", required=True, placeholder=f"e.g. {field('originator').example}"),
             _input("year", "Year first published", placeholder=f"e.g. {field('year').example}"),
             _textarea("summary", "What is it, in one sentence?", _about(field("summary")), required=True),
+            _dropdown("type", "What kind of approach is it?", _about(field("type")),
+                      list(APPROACH_TYPE_LABELS.values()), multiple=False, required=True),
+            _textarea("running", "How do you run it with a group?", "Who takes part and how many, how long it "
+                      "takes, and the main steps (for a model: an exercise for a group; for a programme: its "
+                      "first working session and how long the whole takes)."),
             _dropdown("themes", "Themes", "Choose one to three.", [theme.title for theme in THEMES], multiple=True),
             _dropdown("barriers", "Barriers it helps with", "Choose every barrier the approach helps partners "
                       "get past.", dropdown_labels(barriers), multiple=True),
