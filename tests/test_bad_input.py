@@ -33,7 +33,7 @@ REGIONS = ("North East, North West, Yorkshire and the Humber, East Midlands, Wes
 
 
 def approach(extra: str = "", *replace: tuple[str, str]) -> str:
-    """A valid approach (fields on lines 2-9) with `extra` lines from line 10 and (old, new) replacements."""
+    """A valid approach (fields on lines 2-11) with `extra` lines from line 12 and (old, new) replacements."""
     head = HEAD
     for old, new in replace:
         head = head.replace(old, new)
@@ -111,13 +111,14 @@ CASES = [
          ("barriers/too-deep.md:2: front matter: values are nested more than 12 levels deep",)),
     # -- front matter: values ------------------------------------------------------------------
     Case("wrong types", "approaches/wrong-types.md",
-         approach("year: nineteen-eighty\ngroup_size: 5\ndifficulty: [easy]\nrelated: grow-model\n",
-                  ("title: Six Thinking Hats\n", "title: 1984\n")),
+         approach("year: nineteen-eighty\ndifficulty: [easy]\nrelated: grow-model\n",
+                  ("title: Six Thinking Hats\n", "title: 1984\n"),
+                  ("group_size: {min: 2, max: 12}\n", "group_size: 5\n")),
          ("approaches/wrong-types.md:2: title: expected text, got a number (put it in quotes)",
-          "approaches/wrong-types.md:10: year: expected a whole number, got text",
-          "approaches/wrong-types.md:11: group_size: expected a set of 'field: value' lines, got a number",
-          "approaches/wrong-types.md:12: difficulty: expected one of: easy, moderate, hard; got a list",
-          "approaches/wrong-types.md:13: related: expected a list, got text: write [a, b] or one '- item' per line")),
+          "approaches/wrong-types.md:10: group_size: expected a set of 'field: value' lines, got a number",
+          "approaches/wrong-types.md:12: year: expected a whole number, got text",
+          "approaches/wrong-types.md:13: difficulty: expected one of: easy, moderate, hard; got a list",
+          "approaches/wrong-types.md:14: related: expected a list, got text: write [a, b] or one '- item' per line")),
     Case("true/false and dates as text", "barriers/yes-and-dates.md",
          "---\ntitle: yes\nsummary: 2024-01-31\n---\n" + BARRIER_BODY,
          ("barriers/yes-and-dates.md:2: title: expected text, got true/false (put it in quotes)",
@@ -128,13 +129,15 @@ CASES = [
          ("approaches/blank-text.md:3: summary: must not be blank",
           "approaches/blank-text.md:4: originator: is empty; give it a value or delete the line")),
     Case("numbers out of range", "approaches/out-of-range.md",
-         approach(f"year: {NEXT_YEAR}\ngroup_size: {{min: 12, max: 3}}\nduration_minutes: {{min: 0, max: 30}}\n"
+         approach(f"year: {NEXT_YEAR}\n"
                   "places:\n  - {place: doncaster, year: 1985, source: {title: T}}\n",
-                  ("year: 1985}", "year: 1700}")),
+                  ("year: 1985}", "year: 1700}"),
+                  ("group_size: {min: 2, max: 12}\n", "group_size: {min: 12, max: 3}\n"),
+                  ("duration_minutes: {min: 30, max: 60}\n", "duration_minutes: {min: 0, max: 30}\n")),
          ("approaches/out-of-range.md:8: sources[0].year: 1700 is too small; the smallest allowed is 1800",
-          f"approaches/out-of-range.md:10: year: {NEXT_YEAR} is in the future",
-          "approaches/out-of-range.md:11: group_size: min (12) is more than max (3)",
-          "approaches/out-of-range.md:12: duration_minutes.min: 0 is too small; the smallest allowed is 1",
+          "approaches/out-of-range.md:10: group_size: min (12) is more than max (3)",
+          "approaches/out-of-range.md:11: duration_minutes.min: 0 is too small; the smallest allowed is 1",
+          f"approaches/out-of-range.md:12: year: {NEXT_YEAR} is in the future",
           "approaches/out-of-range.md:14: places[0].year: 1985 is too small; the smallest allowed is 1990")),
     Case("coordinates outside England", "places/atlantis.md", place_with("coordinates: [40.0, .nan]\n"),
          ("places/atlantis.md:6: coordinates[0]: latitude 40.0 is outside England (49.8 to 55.9)",
@@ -154,9 +157,9 @@ CASES = [
           "conversation-and-engagement, coaching-and-reflection, leading-change, communities-and-citizens",
           "approaches/unknown-slugs.md:6: barriers[0]: unknown barrier 'lack-of-trst' (did you mean "
           "'lack-of-trust'?); it must match a file name in barriers/ (without .md)",
-          "approaches/unknown-slugs.md:10: related[0]: unknown approach 'grow-modle' (did you mean 'grow-model'?); "
+          "approaches/unknown-slugs.md:12: related[0]: unknown approach 'grow-modle' (did you mean 'grow-model'?); "
           "it must match a file name in approaches/ (without .md)",
-          "approaches/unknown-slugs.md:12: places[0].place: unknown place 'doncastr' (did you mean 'doncaster'?); "
+          "approaches/unknown-slugs.md:14: places[0].place: unknown place 'doncastr' (did you mean 'doncaster'?); "
           "it must match a file name in places/ (without .md)")),
     Case("unknown region", "places/yorkshire.md",
          "---\ntitle: Y\nsummary: A county.\nregion: Yorkshire\nprogramme: Total Place\nsources: [{title: T}]\n---\n",

@@ -25,7 +25,8 @@ def test_back_links_both_ways(tree):
 
 def test_related_is_declared_first_then_reverse_then_shared_barriers(tree):
     write(tree, "approaches/allies-map.md", "---\ntitle: Allies map\nsummary: Map allies.\noriginator: Someone\n"
-          "type: method\nthemes: [relationships-and-trust]\nbarriers: [lack-of-trust]\nsources: [{title: T}]\n---\n" + APPROACH_BODY)
+          "type: method\nthemes: [relationships-and-trust]\nbarriers: [lack-of-trust]\nsources: [{title: T}]\n"
+          "group_size: {min: 4, max: 20}\nduration_minutes: {min: 30, max: 60}\n---\n" + APPROACH_BODY)
     col, _ = linked(tree)
     assert [r.slug for r in col.related["trust-and-agreement"]] == ["grow-model", "allies-map"]
     assert [r.slug for r in col.related["grow-model"]] == ["trust-and-agreement"]

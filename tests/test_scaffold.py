@@ -50,6 +50,8 @@ def test_new_contributor_scaffolds_checks_fills_in_and_sees_the_page(tree):
         ("type", "'' is not allowed; choose one of: method, model, programme"),
         ("themes", "needs at least 1 item"),
         ("barriers", "needs at least 1 item"),
+        *[(f"{field}.{end}", "is empty; give it a value or delete the line")
+          for field in ("group_size", "duration_minutes") for end in ("min", "max")],
         ("sources[0].title", "must not be blank"),
         *[("body", f"the section '## {heading}' is empty; write it or ask for help in your pull request")
           for heading in ("What it is", "When to use it", "How to use it", "Watch out for")],
@@ -69,6 +71,14 @@ def test_new_contributor_scaffolds_checks_fills_in_and_sees_the_page(tree):
         'type: ""': "type: method",
         "themes: []": "themes: [conversation-and-engagement]",
         "barriers: []": "barriers: [lack-of-trust, partners-not-aligned]",
+        "# fewest people. Required: whole number from 1 to 10000.\n  min:":
+            "# fewest people. Required: whole number from 1 to 10000.\n  min: 4",
+        "# most people. Required: whole number from 1 to 10000.\n  max:":
+            "# most people. Required: whole number from 1 to 10000.\n  max: 12",
+        "# fewest minutes. Required: whole number from 1 to 14400.\n  min:":
+            "# fewest minutes. Required: whole number from 1 to 14400.\n  min: 45",
+        "# most minutes. Required: whole number from 1 to 14400.\n  max:":
+            "# most minutes. Required: whole number from 1 to 14400.\n  max: 90",
         "# related: []": "related: [grow-model]",
         '  - title: ""': "  - title: Six Thinking Hats",
         "## What it is\n": "## What it is\n\nSix coloured hats, one kind of thinking each.\n",
@@ -86,6 +96,7 @@ def test_new_contributor_scaffolds_checks_fills_in_and_sees_the_page(tree):
     assert build.returncode == 0, build.stderr
     page = html(tree / "site", "approaches/six-thinking-hats")
     assert "Six coloured hats, one kind of thinking each." in page and "Edward de Bono" in page
+    assert "4–12 people" in page and "45 minutes to 90 minutes" in page  # the filled-in group size and time
     assert {"../../barriers/lack-of-trust/", "../../barriers/partners-not-aligned/",
             "../grow-model/"} <= links(page)
     assert "../../approaches/six-thinking-hats/" in links(html(tree / "site", "barriers/lack-of-trust"))

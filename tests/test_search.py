@@ -54,6 +54,8 @@ def test_a_title_outranks_a_passing_mention_in_a_body(tree):
         barriers: [action-stalls]
         sources:
           - {title: The World Café}
+        group_size: {min: 12, max: 100}
+        duration_minutes: {min: 90, max: 180}
         ---
 
         ## What it is

@@ -21,7 +21,8 @@ BODY = "\n## What it is\n{}\n\n## When to use it\nB.\n\n## How to use it\nC.\n\n
 
 def approach(sources_url: str, body: str) -> str:
     return (f"---\ntitle: Example\nsummary: An example.\noriginator: Someone\nthemes: [leading-change]\n"
-            f"barriers: [action-stalls]\nsources:\n  - {{title: A book, url: \"{sources_url}\"}}\ntype: method\n---\n"
+            f"barriers: [action-stalls]\nsources:\n  - {{title: A book, url: \"{sources_url}\"}}\ntype: method\n"
+            "group_size: {min: 2, max: 12}\nduration_minutes: {min: 30, max: 60}\n---\n"
             + BODY.format(body))
 
 
@@ -79,11 +80,11 @@ def test_malformed_addresses_are_reported_on_their_lines_offline(tree):
     assert problems == [
         "approaches/example.md:8: sources[0].url: 'https://example/book' is not a usable web address: "
         "'example' is not a valid site name",
-        "approaches/example.md:13: body: 'http:/example.org/guide' is not a usable web address: "
+        "approaches/example.md:15: body: 'http:/example.org/guide' is not a usable web address: "
         "it has no site name after //",
-        "approaches/example.md:13: body: 'https://bad_host.example.org/' is not a usable web address: "
+        "approaches/example.md:15: body: 'https://bad_host.example.org/' is not a usable web address: "
         "'bad_host.example.org' is not a valid site name",
-        "approaches/example.md:14: body: 'https://example.org:99999/' is not a usable web address: "
+        "approaches/example.md:16: body: 'https://example.org:99999/' is not a usable web address: "
         "its port number is not valid",
     ]
 
@@ -100,7 +101,7 @@ def test_online_check_reports_only_addresses_that_do_not_answer(tree, local_serv
             f"[d](http://127.0.0.1:{closed}/) [e]({local_server}/ok)")
     write(tree, "approaches/example.md", approach(f"{local_server}/gone", body))
     problems = check_urls(tree, ["approaches/example.md"], online=True)
-    assert [(p.line, p.field) for p in problems] == [(8, "sources[0].url"), (13, "body")]
+    assert [(p.line, p.field) for p in problems] == [(8, "sources[0].url"), (15, "body")]
     assert problems[0].message == (f"{local_server}/gone is gone (HTTP 404); find where the page moved, "
                                    "or an archived copy")
     assert problems[1].message.startswith(f"http://127.0.0.1:{closed}/ did not answer")
