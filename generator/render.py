@@ -22,7 +22,7 @@ from .load import Entry
 from .markup import demote_headings, rebase_links
 from .model import APPROACH, APPROACH_TYPE_LABELS, BARRIER, PLACE, THEMES
 from .packs import COPY_END, COPY_START
-from .ranking import FITS, UNSTATED, Need, approach_facts, fit
+from .ranking import approach_facts
 from .urls import relative_path
 
 _YamlDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same YAML, five times faster
@@ -325,27 +325,24 @@ def _choice_line(uri: str, approach: Entry, col: Collection) -> str:
     return f"- {md_link(uri, approach)}: {md_text(summary_of(approach))}" + (f" *{md_text(facts)}*" if facts else "")
 
 
-# A barrier page's sections after "Start here": (heading, intro, fit, type); fit None means any.
+# A barrier page's sections after "Start here", by what the approaches are: (heading, intro, type).
 BARRIER_SECTIONS = (
-    ("More methods to run", "", FITS, "method"),
-    ("Models to think with", "Each comes with an exercise for using it with a group.", FITS, "model"),
-    ("Programmes", "Pieces of work over weeks or months; the time given is the first working session.", FITS,
-     "programme"),
-    ("Ideas to think with", "These do not yet say how to run them with a group.", UNSTATED, None),
+    ("More methods to run", "", "method"),
+    ("Models to think with", "Each comes with an exercise for using it with a group.", "model"),
+    ("Programmes", "Pieces of work over weeks or months; the time given is the first working session.", "programme"),
 )
 
 
 def barrier_choices(barrier: Entry, col: Collection, start_here: int = 3) -> list[tuple[str, str, list]]:
     """The barrier's approaches in the ranking model's order (link.py), in sections for a reader choosing one:
-    "Start here" (the best few methods to run), then the rest, by what they are. Each section is a run of the
-    model's order (it sorts by fit, then type), so the page reads in that order from top to bottom."""
+    "Start here" (the best few methods), then the rest by what they are. Every approach gives its group size and
+    time, so the model sorts by type before evidence: each section is a run of its order, and the page reads in
+    that order from top to bottom."""
     ranked = col.barrier_approaches.get(barrier.slug, [])
-    facts = {a.slug: approach_facts(a, 0) for a in ranked}
     sections = []
-    for heading, intro, wanted_fit, wanted_type in BARRIER_SECTIONS:
-        members = [a for a in ranked if fit(facts[a.slug], Need()) == wanted_fit
-                   and wanted_type in (None, facts[a.slug]["type"])]
-        if heading == "More methods to run":
+    for heading, intro, wanted in BARRIER_SECTIONS:
+        members = [a for a in ranked if approach_facts(a, 0)["type"] == wanted]
+        if wanted == "method":
             sections.append(("Start here", "", members[:start_here]))
             members = members[start_here:]
         sections.append((heading, intro, members))

@@ -99,8 +99,8 @@ def filter_form(col: Collection) -> list[str]:
     lines += checkboxes("difficulty", "Difficulty", [(d, d.capitalize()) for d in DIFFICULTIES])
     lines += checkboxes("used", "Evidence", [("1", "Used in a documented place")])
     lines.append("</details>")
-    lines += ['<p class="kb-filters__note">Group size and time match facilitated methods; models and theories '
-              "have neither, so those filters leave them out.</p>",
+    lines += ['<p class="kb-filters__note">Group size and time match the session of a method, the group exercise '
+              "of a model and the first working session of a programme.</p>",
               '<button type="reset" class="md-button">Clear filters</button>',
               "</form>",
               f'<p class="kb-count" id="kb-count" role="status">{len(col.approaches)} approaches</p>',

@@ -132,7 +132,9 @@ class _Writer:
             shape = "a list of items, each with the fields below"
         else:
             shape = "the fields below"
-        text = f"{field.description}. {'Required' if field.required else 'Optional'}: {shape}."
+        need = "Required" if field.required else (
+            f"Required when {field.required_when[0]} is {field.required_when[1]}" if field.required_when else "Optional")
+        text = f"{field.description}. {need}: {shape}."
         return text + (f" Example: {_yaml_scalar(field.example)}" if field.example is not None else "")
 
     def _references(self, spec, indent: int) -> list[str]:

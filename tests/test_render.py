@@ -36,27 +36,28 @@ def _approach(tree, slug, barriers, people=None, minutes=None, type_="method"):
              f"{minutes[1]}}}\ndifficulty: easy\n") if people else ""
     write(tree, f"approaches/{slug}.md", f"---\ntitle: {slug.replace('-', ' ').capitalize()}\nsummary: S.\n"
           f"originator: O\ntype: {type_}\nthemes: [leading-change]\nbarriers: [{', '.join(barriers)}]\n{facts}"
-          "sources:\n  - {title: T}\n---\n" + APPROACH_BODY)
+          + ("overall_duration: 6 to 12 months\n" if type_ == "programme" else "")
+          + "sources:\n  - {title: T}\n---\n" + APPROACH_BODY)
 
 
-def test_barrier_page_starts_with_what_to_run_then_more_to_run_then_ideas(tree):
-    """Start here: the best three to run, with their facts; then the rest to run; then the ideas to think with;
-    with the barrier's print pack and the matchmaker already set to it."""
+def test_barrier_page_starts_with_what_to_run_then_more_to_run_then_models_and_programmes(tree):
+    """Start here: the best three methods to run, with their facts; then the other methods; then the models to
+    think with and the programmes; with the barrier's print pack and the matchmaker already set to it."""
     for slug, people, minutes in (("run-a", (2, 8), (30, 60)), ("run-b", (5, 20), (60, 90)),
                                   ("run-c", (3, 12), (45, 90)), ("run-d", (6, 30), (90, 120))):
         _approach(tree, slug, ["action-stalls"], people, minutes)
     _approach(tree, "a-lens", ["action-stalls"], (2, 10), (45, 60), "model")
-    _approach(tree, "a-theory", ["action-stalls"], type_="model")
+    _approach(tree, "a-programme", ["action-stalls"], (8, 20), (120, 180), "programme")
     col, problems = link(load_collection(tree).entries)
     assert problems == []
     page = render_entry(col.barriers["action-stalls"], col).content
     start = page.index("## Start here")
     more = page.index("## More methods to run (2)")
     models = page.index("## Models to think with (1)")
-    ideas = page.index("## Ideas to think with (1)")
-    assert start < more < models < ideas
+    programmes = page.index("## Programmes (1)")
+    assert start < more < models < programmes
     assert "*Method · 2–8 people · 30 minutes to 60 minutes · easy to run*" in page[start:more]
-    assert more < page.index("[Run d]") < models < page.index("[A lens]") < ideas < page.index("[A theory]")
+    assert more < page.index("[Run d]") < models < page.index("[A lens]") < programmes < page.index("[A programme]")
     assert "(../matchmaker.md?barrier=action-stalls)" in page
     assert "[Print these 7 approaches](../print/action-stalls.md)" in page
 
