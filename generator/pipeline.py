@@ -76,7 +76,7 @@ def _pages(root: Path, site_url: str | None, repo_url: str | None, markdown_pack
     recent = [entry for entry, _ in recent_approaches(checked.collection, dates)]
     pages = render_site(checked.collection, PageExtras(dates, repo_url, site_url), recent, markdown_packs, memo)
     pages += export_pages(checked.collection, dates, site_url, memo) + feed_pages(checked.collection, dates, site_url)
-    pages += search_files(checked.collection)
+    pages += search_files(checked.collection, memo)
     pages.append(Page("reference.md", render_field_reference()))  # linked from the footer
     pages += [Page(f"schema/{name}", text) for name, text in schema_texts().items()]
     contributing = root / "CONTRIBUTING.md"

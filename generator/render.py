@@ -77,12 +77,10 @@ class PageExtras:
         (kb.js) that copy it or the page's address."""
         found = self.dates.get(entry.path)
         citation = citation_of(entry_uri(entry), title_of(entry), found.changed if found else None, self.site_url)
-        return ["## Cite this page", "",
-                f'<p class="kb-cite" data-kb-cite-url="{html.escape(citation.url, quote=True)}">'
-                f"{harvard_html(citation)}</p>",
-                '<p class="kb-cite-tools"><button type="button" class="md-button" data-kb-copy="citation" hidden>'
-                'Copy the reference</button> <button type="button" class="md-button" data-kb-copy="link" hidden>'
-                'Copy the link</button> <span class="kb-copied" role="status"></span></p>', ""]
+        return ["## Cite this page", "", f'<p class="kb-cite">{harvard_html(citation)}</p>',
+                '<p class="kb-cite-tools"><button class="md-button" data-kb-copy="citation" hidden>Copy the reference'
+                '</button> <button class="md-button" data-kb-copy="link" hidden>Copy the link</button> '
+                '<span role="status"></span></p>', ""]
 
     def changed_line(self, entry: Entry) -> list[str]:
         dates = self.dates.get(entry.path)

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import unicodedata
 from pathlib import Path
 
-from lunr import lunr
-from lunr.builder import Builder
 from lunr.index import Index
-from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
@@ -31,6 +29,7 @@ from lunr.trimmer import trimmer
 
 from .link import Collection
 from .load import Entry
+from .memo import Memo
 from .model import THEMES
 from .ranking import approach_facts
 from .render import Page, entry_uri, facts_line, summary_of, theme_uri, title_of
@@ -50,6 +49,7 @@ WHEN_HEADING = "When to use it"
 KIND_LABELS = {"approach": "Approach", "barrier": "Barrier", "place": "Place", "theme": "Theme"}
 
 _APOSTROPHES_RE = re.compile(r"['\u2018\u2019]")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _NOT_WORD_RE = re.compile(r"[^\w]+")
 _MARKDOWN_LINK_RE = re.compile(r"\]\([^)]*\)")
 _COMPOUND_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013/]\w+)+")
@@ -60,8 +60,10 @@ def fold(text: str) -> str:
 
     A hyphenated word also comes joined up, so "pre-mortem" meets "premortem" and "1-2-4-All" meets "124all".
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = _APOSTROPHES_RE.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
+    text = str(text)
+    if not text.isascii():  # the same marks as kb.js drops: combining diacritics, U+0300 to U+036F
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+    plain = _APOSTROPHES_RE.sub("", text.casefold())
     joined = [_NOT_WORD_RE.sub("", word) for word in _COMPOUND_RE.findall(plain)]
     return " ".join([*_NOT_WORD_RE.sub(" ", plain).replace("_", " ").split(), *joined])
 
@@ -115,14 +117,6 @@ def _term(word: str) -> str | None:
     return None if token is None or not str(token) else str(stemmer(token))
 
 
-def _indexed_term(token: Token, *_) -> Token | None:
-    term = _term(str(token))
-    return None if term is None else token.update(lambda *_: term)
-
-
-Pipeline.register_function(_indexed_term, "knowledgeBaseTerm")
-
-
 def stems(phrase: str) -> str:
     """A phrase's words as lunr.js stems them, without stop words: how kb.js compares a query with a phrasing."""
     words = (stop_word_filter(Token(word)) for word in fold(phrase).split())
@@ -138,11 +132,18 @@ def _result(uri: str, kind: str, title: str, summary: str, facts: str = "", **ex
     return record | {name: value for name, value in extra.items() if value is not None}
 
 
-def search_documents(col: Collection) -> tuple[list[dict], list[dict]]:
-    """(indexed fields, shown results), in the same order; the position is each document's reference."""
+def search_documents(col: Collection, memo: Memo | None = None) -> tuple[list[dict], list[dict]]:
+    """(indexed fields, folded, and shown results), in the same order; the position is each document's reference.
+
+    With a `memo` (kept by `mkdocs serve`), an entry's fields are read and folded again only when it, or an entry
+    its document takes words from (its barriers, places), changed.
+    """
     indexed, shown = [], []
     for entry in col.entries():
-        indexed.append(_document(entry, col))
+        def fields(entry=entry):
+            return {name: fold(" ".join(values)) for name, values in _document(entry, col).items()}
+        indexed.append(fields() if memo is None else
+                       memo.recall(("search document", entry, col.shown_on_page_of(entry)), fields))
         kind = entry.kind.name
         extra = {}
         if kind == "approach":
@@ -154,28 +155,63 @@ def search_documents(col: Collection) -> tuple[list[dict], list[dict]]:
         shown.append(_result(entry_uri(entry), kind, title_of(entry), summary_of(entry), facts, **extra))
     for theme in THEMES:
         members = col.theme_approaches.get(theme.slug, [])
-        indexed.append({"title": [theme.title], "phrases": [], "problems": [], "people": [], "summary": [theme.intro],
-                        "when": [], "body": [" ".join(title_of(a) for a in members)]})
+        indexed.append({"title": fold(theme.title), "summary": fold(theme.intro),
+                        "body": fold(" ".join(title_of(a) for a in members))})
         shown.append(_result(theme_uri(theme.slug), "theme", theme.title, theme.intro,
                              f"{len(members)} approaches"))
     return indexed, shown
 
 
-def build_index(col: Collection) -> str:
+def lunr_index(documents: list[dict[str, str]]) -> dict:
+    """lunr's serialised index of `documents` (each: field name -> folded text; the position is its reference),
+    as lunr.py's Builder serialises it, less the empty fields of each term (kb.js puts them back).
+
+    Hand-written for speed: lunr.py's Builder runs its pipeline on one token object at a time, which took 6 s at
+    2,000 entries, and `mkdocs serve` builds the index again on every save. This is the same algorithm (lunr's
+    BM25 field vectors, k1 = 1.2 and b = 0.75, scores to 3 places), on plain strings and dicts, with each word's
+    stem worked out once by lunr.py's own pipeline (`_term`); tests/test_search.py holds the two to the same
+    output.
+    """
+    k1, b = 1.2, 0.75
+    inverted: dict[str, dict] = {}
+    frequencies: list[tuple[str, str, dict[str, int], int]] = []  # (field, ref, term -> count, length)
+    for ref, document in enumerate(documents):
+        for field in FIELDS:
+            counts: dict[str, int] = {}
+            length = 0
+            for word in document.get(field, "").split():
+                term = _term(word)
+                if term is None:
+                    continue
+                length += 1
+                counts[term] = counts.get(term, 0) + 1
+                posting = inverted.get(term)
+                if posting is None:
+                    posting = inverted[term] = {"_index": len(inverted)}
+                posting.setdefault(field, {}).setdefault(str(ref), {})
+            frequencies.append((field, str(ref), counts, length))
+    count = len(documents)
+    average = {field: sum(length for f, _, _, length in frequencies if f == field) / max(count, 1)
+               for field in FIELDS}
+    idf = {term: math.log(1 + abs((count - (found := sum(len(docs) for name, docs in posting.items()
+                                                           if name != "_index")) + 0.5) / (found + 0.5)))
+           for term, posting in inverted.items()}
+    vectors = []
+    for field, ref, counts, length in frequencies:
+        norm = k1 * (1 - b + b * (length / average[field])) if average[field] else k1
+        pairs = sorted((inverted[term]["_index"], round(idf[term] * (k1 + 1) * tf / (norm + tf) * FIELDS[field], 3))
+                       for term, tf in counts.items())
+        vectors.append([f"{field}/{ref}", [value for pair in pairs for value in pair]])
+    ordered = [[term, {**{f: inverted[term][f] for f in FIELDS if f in inverted[term]},
+                       "_index": inverted[term]["_index"]}] for term in sorted(inverted)]
+    return {"version": "2.3.9", "fields": list(FIELDS), "fieldVectors": vectors, "invertedIndex": ordered,
+            "pipeline": ["stemmer"]}  # lunr.js stems each word of a query with the same Porter stemmer
+
+
+def build_index(col: Collection, memo: Memo | None = None) -> str:
     """The search index as JSON: lunr's serialised index and the results it points to."""
-    indexed, shown = search_documents(col)
-    documents = [{"ref": str(i), **{name: fold(" ".join(values)) for name, values in doc.items()}}
-                 for i, doc in enumerate(indexed)]
-    builder = Builder()
-    builder.pipeline.add(_indexed_term)
-    builder.search_pipeline.add(stemmer)  # serialised with the index: lunr.js stems queries the same way
-    index = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
-                 documents=documents, builder=builder).serialize()
-    for _, posting in index["invertedIndex"]:  # a term is in few fields: the empty ones are a third of the file,
-        for name in FIELDS:                    # and kb.js puts them back before lunr.js reads the index
-            if not posting.get(name):
-                posting.pop(name, None)
-    return json.dumps({"index": index, "results": shown}, ensure_ascii=False, separators=(",", ":"))
+    indexed, shown = search_documents(col, memo)
+    return json.dumps({"index": lunr_index(indexed), "results": shown}, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_index(text: str) -> tuple[Index, list[dict]]:
@@ -188,6 +224,6 @@ def read_index(text: str) -> tuple[Index, list[dict]]:
     return Index.load(data["index"]), data["results"]
 
 
-def search_files(col: Collection) -> list[Page]:
+def search_files(col: Collection, memo: Memo | None = None) -> list[Page]:
     """The index and the library that reads it, as files of the site (the results page is in render_tools)."""
-    return [Page(INDEX_URI, build_index(col)), Page(LUNR_URI, _LUNR_JS.read_text(encoding="utf-8"))]
+    return [Page(INDEX_URI, build_index(col, memo)), Page(LUNR_URI, _LUNR_JS.read_text(encoding="utf-8"))]

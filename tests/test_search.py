@@ -93,3 +93,37 @@ def test_the_index_leaves_out_empty_fields_and_reads_back_whole():
     assert '"body":{}' not in text and '"title":{}' not in text
     index, results = read_index(text)
     assert [results[int(hit["ref"])]["title"] for hit in index.search("whitmore")][:1] == ["GROW model"]
+
+
+def test_our_index_builder_writes_what_lunr_py_writes(tmp_path):
+    """lunr_index is lunr.py's Builder done faster (see its docstring): the same index, byte for byte, for the
+    real collection and a synthetic one with many entries."""
+    from lunr import lunr
+    from lunr.builder import Builder
+    from lunr.pipeline import Pipeline
+    from lunr.stemmer import stemmer
+
+    from generator.bench import write_collection
+    from generator.pipeline import check
+    from generator.search import FIELDS, _term, lunr_index, search_documents
+    from tests.conftest import REPO
+
+    def term(token, *_):
+        found = _term(str(token))
+        return None if found is None else token.update(lambda *_: found)
+
+    Pipeline.register_function(term, "testTerm")
+    write_collection(tmp_path, 60, seed=2)
+    for root in (REPO, tmp_path):
+        documents, _ = search_documents(check(root).collection)
+        builder = Builder()
+        builder.pipeline.add(term)
+        builder.search_pipeline.add(stemmer)
+        reference = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
+                         documents=[{"ref": str(i), **{name: doc.get(name, "") for name in FIELDS}}
+                                    for i, doc in enumerate(documents)], builder=builder).serialize()
+        for _, posting in reference["invertedIndex"]:
+            for name in FIELDS:
+                if not posting.get(name):
+                    del posting[name]
+        assert json.dumps(lunr_index(documents)) == json.dumps(reference), root

@@ -486,12 +486,13 @@
     });
     var tools = reference.nextElementSibling;
     if (!tools || !navigator.clipboard) return;
-    var said = tools.querySelector(".kb-copied");
+    var said = tools.querySelector("[role=status]");
+    var address = document.querySelector("link[rel=canonical]");
     Array.prototype.forEach.call(tools.querySelectorAll("[data-kb-copy]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
         var what = button.getAttribute("data-kb-copy");
-        var text = what === "link" ? reference.getAttribute("data-kb-cite-url") : reference.textContent.trim();
+        var text = what === "link" && address ? address.href : reference.textContent.trim();
         navigator.clipboard.writeText(text).then(function () {
           said.textContent = what === "link" ? "Link copied." : "Reference copied.";
         }, function () {
