@@ -16,8 +16,7 @@ from .model import APPROACH_TYPE_LABELS, DIFFICULTIES, REGIONS, THEMES
 from .ranking import approach_facts
 from .rawblocks import raw_block
 from .render import (
-    Page, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, theme_uri,
-    title_of,
+    WORKSHEETS, Page, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, theme_uri, title_of,
 )
 from .search import fold
 from .urls import url_href
@@ -212,6 +211,18 @@ def featured_approaches(col: Collection) -> list[Entry]:
     return [a for a in ranked if col.approach_uses.get(a.slug)][:FEATURED_COUNT]
 
 
+def _take_it_into_a_room(uri: str, col: Collection) -> list[str]:
+    """What the home page offers for running a session: the cards, and the worksheets the collection has."""
+    worksheets = [f"[{md_text(title_of(col.approaches[slug]))}]({href(uri, page)})"
+                  for slug, page in WORKSHEETS.items() if slug in col.approaches]
+    lines = ["## Take it into a room", "",
+             f"- **[Facilitation cards]({href(uri, 'cards/index.md')}):** every approach on one A4 page, with its "
+             "steps and timings and a QR code that opens its page. Print one, a barrier's set or the whole deck."]
+    if worksheets:
+        lines.append(f"- **Worksheets** to fill in on screen or on paper: {' and '.join(worksheets)}.")
+    return [*lines, ""]
+
+
 def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
     uri = "index.md"
     lines = [
@@ -229,6 +240,7 @@ def render_home(col: Collection, recent: list[Entry] | None = None) -> Page:
         "Facing more than one of these? [Tick them all in the matchmaker](matchmaker.md){ .md-button "
         ".md-button--primary }", "{ .kb-cta }", "",
         *_barrier_cards(uri, col),
+        *_take_it_into_a_room(uri, col),
         "## Approaches with documented use in places", "",
         *approach_list(uri, featured_approaches(col), col),
     ]
