@@ -15,7 +15,7 @@ from .link import Collection
 from .load import Entry
 from .ranking import approach_facts
 from .rawblocks import raw_block
-from .render import Page, entry_uri, front_matter, md_link, md_text, summary_of
+from .render import Page, entry_uri, front_matter, href, md_link, md_text, summary_of
 from .render_tools import json_for_script
 from .steps import session_steps
 from .urls import url_href
@@ -124,7 +124,7 @@ def _without_script(uri: str, col: Collection, pages: Iterable[Page]) -> list[st
              "approach's steps to print and a link to share. Each approach's page says how to run it:", ""]
     for approach in col.approaches.values():
         card = card_uri(approach)
-        card_link = f" ([card]({url_href(uri, card)}))" if card in built else ""
+        card_link = f" ([card]({href(uri, card)}))" if card in built else ""
         lines.append(f"- {md_link(uri, approach)}{card_link}: {md_text(summary_of(approach))}")
     return lines + ["", "</div>", ""]
 

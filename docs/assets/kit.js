@@ -28,10 +28,14 @@
     return node;
   }
 
-  /* Text from the address, cut short and in quotation marks, for a message. */
-  function quoted(value) {
+  /* Text from the address, cut short, for a message; `quoted` puts it in quotation marks. */
+  function cut(value) {
     var text = String(value);
-    return "\u201c" + (text.length > QUOTED_LENGTH ? text.slice(0, QUOTED_LENGTH) + "\u2026" : text) + "\u201d";
+    return text.length > QUOTED_LENGTH ? text.slice(0, QUOTED_LENGTH) + "\u2026" : text;
+  }
+
+  function quoted(value) {
+    return "\u201c" + cut(value) + "\u201d";
   }
 
   function plural(count, word, words) {
@@ -75,8 +79,8 @@
     var text = String(raw).trim();
     if (!/^[-+]?\d+$/.test(text)) return {minutes: null, why: quoted(text) + " is not a whole number of minutes"};
     var minutes = Number(text);
-    if (minutes < 1) return {minutes: null, why: quoted(text) + " minutes is too short"};
-    if (minutes > DAY) return {minutes: DAY, why: quoted(text) + " minutes is more than a day"};
+    if (minutes < 1) return {minutes: null, why: cut(text) + " minutes is too short"};
+    if (minutes > DAY) return {minutes: DAY, why: cut(text) + " minutes is more than a day"};
     return {minutes: minutes, why: null};
   }
 
@@ -281,7 +285,7 @@
       var node = el("button", "md-button kb-kit-item__button", visible);
       node.type = "button";
       node.setAttribute("data-action", action);
-      node.appendChild(el("span", "kb-visually-hidden", ": " + name));  /* the name starts with what is seen */
+      node.setAttribute("aria-label", visible + ": " + name);  /* which item, said after what is seen */
       return node;
     }
 
