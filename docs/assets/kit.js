@@ -574,7 +574,13 @@
 
     /* ---- The approaches' cards, each on its own printed page, taken from their card pages. A card page that is
        missing (or fails) is left out: the agenda prints without it. The card is the site's own HTML; its links are
-       made absolute, and its ids dropped so that they cannot clash with this page's. */
+       rewritten to work from this page, and its ids dropped so that they cannot clash with this page's. */
+    /* A link of this site from its path, as the site's own print styles treat it (only other sites' addresses
+       are written out on paper); any other address in full. */
+    function sameSite(url) {
+      return url.origin === window.location.origin ? url.pathname + url.search + url.hash : url.href;
+    }
+
     function cardOf(a) {
       if (!cards.has(a.slug)) {
         cards.set(a.slug, fetch(a.card).then(function (response) {
@@ -584,7 +590,7 @@
             if (!card) return null;
             Array.prototype.forEach.call(card.querySelectorAll("[href], [src]"), function (node) {
               ["href", "src"].forEach(function (name) {
-                if (node.hasAttribute(name)) node.setAttribute(name, new URL(node.getAttribute(name), response.url).href);
+                if (node.hasAttribute(name)) node.setAttribute(name, sameSite(new URL(node.getAttribute(name), response.url)));
               });
             });
             Array.prototype.forEach.call(card.querySelectorAll("[id]"), function (node) { node.removeAttribute("id"); });
