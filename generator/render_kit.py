@@ -2,14 +2,19 @@
 
 The address holds the whole plan (`/kit/?a=trust-and-agreement:60,break:15,world-cafe:90&start=09:30&length=180`),
 so a plan is shared by sending a link and no server keeps anything. This module writes the page: the form that
-`docs/assets/kit.js` brings to life, every approach's data for it as JSON (what the plan shows and what its
+`generator/assets/kit.js` brings to life, every approach's data for it as JSON (what the plan shows and what its
 printed agenda lists: the steps under "How to use it", generator/steps.py, and the materials), and, for readers
 without JavaScript, what the page does and a list of the approaches.
+
+The script ships with the generator, as lunr.js does for search, rather than from docs/: the page links to it
+from its content, and the build's completeness check needs that link to resolve in every site the plugin
+builds, including those whose docs/ holds only their own pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from .link import Collection
 from .load import Entry
@@ -21,7 +26,8 @@ from .steps import session_steps
 from .urls import url_href
 
 KIT_PAGE = "kit.md"
-KIT_SCRIPT = "assets/kit.js"  # a static file in docs/, loaded by this page alone
+KIT_SCRIPT = "assets/kit.js"  # loaded by this page alone, after kb.js
+_KIT_JS = Path(__file__).parent / "assets" / "kit.js"
 
 
 def card_uri(approach: Entry) -> str:
@@ -147,3 +153,8 @@ def render_kit_page(col: Collection, pages: Iterable[Page] = ()) -> Page:
     content = front_matter(title="Session plan", description="Plan a session from the approaches: timed, "
                            "shared by its link, printed as an agenda.", hide=["toc"])
     return Page(uri, content + "\n".join(lines), in_nav=True)
+
+
+def kit_script() -> Page:
+    """The page's script (generator/assets/kit.js), as a file of the site."""
+    return Page(KIT_SCRIPT, _KIT_JS.read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import re
 from generator.link import link
 from generator.load import load_collection
 from generator.render import Page
-from generator.render_kit import kit_data, render_kit_page
+from generator.render_kit import kit_data, kit_script, render_kit_page
 from tests.conftest import write
 
 STEPS = """
@@ -48,6 +48,7 @@ def test_the_page_loads_its_script_and_its_data_cannot_close_the_script(tree):
     page = render_kit_page(_collection(tree))
     assert page.src_uri == "kit.md" and page.in_nav
     assert '<script src="../assets/kit.js"></script>' in page.content
+    assert kit_script().src_uri == "assets/kit.js" and 'getElementById("kb-kit-data")' in kit_script().content
     data = re.search(r'<script type="application/json" id="kb-kit-data">(.*?)</script>', page.content, re.S).group(1)
     assert "<" not in data
     assert {d["title"] for d in json.loads(data)} == {"GROW </script><b>model", "Trust and Agreement matrix"}
