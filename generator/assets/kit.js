@@ -17,7 +17,7 @@
   var BREAK_MINUTES = 15;
   var UNTIMED_MINUTES = 30;  /* a first guess for an approach that gives no time */
   var SHOWN_PROBLEMS = 8;
-  var QUOTED_LENGTH = 40;
+  var MESSAGE_TEXT_LENGTH = 40;
   var STORAGE_KEY = "kb-kit-plan";
   var CLOCK_RE = /^(\d{1,2}):(\d{2})$/;
 
@@ -31,7 +31,7 @@
   /* Text from the address, cut short, for a message; `quoted` puts it in quotation marks. */
   function cut(value) {
     var text = String(value);
-    return text.length > QUOTED_LENGTH ? text.slice(0, QUOTED_LENGTH) + "\u2026" : text;
+    return text.length > MESSAGE_TEXT_LENGTH ? text.slice(0, MESSAGE_TEXT_LENGTH) + "\u2026" : text;
   }
 
   function quoted(value) {
