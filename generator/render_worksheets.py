@@ -1,7 +1,7 @@
 """Worksheets for the tools in our sources: Peter Block's trust and agreement matrix, and the GROW conversation.
 
 Each worksheet is one generated page that a reader fills in on screen and prints on one A4 page. What they type
-stays in their own browser (local storage; `generator/worksheets.js`), never in a cookie or on a server: a
+stays in their own browser (local storage; `generator/assets/worksheets.js`), never in a cookie or on a server: a
 trust map names real colleagues, and the approach itself warns against sharing it.
 
 The pages are complete without JavaScript: they say what the worksheet does and show a blank version to print
@@ -29,7 +29,7 @@ from .urls import url_href
 
 # The script ships with the generator, as lunr.js does (search.py), so any site the plugin builds has it.
 SCRIPT_URI = "assets/worksheets.js"
-_SCRIPT = Path(__file__).parent / "worksheets.js"
+_SCRIPT = Path(__file__).parent / "assets" / "worksheets.js"
 MAX_PEOPLE = 16  # as many names as the grid's busiest cell shows and one A4 page prints
 MAX_NAME = 60
 MAX_NOTES = 500  # per GROW stage: four full stages still print on one A4 page

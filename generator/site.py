@@ -6,6 +6,7 @@ from .link import Collection
 from .load import Entry
 from .memo import Memo
 from .render import Page, PageExtras, render_entry
+from .render_kit import kit_script, render_kit_page
 from .render_lists import (
     render_approach_index, render_barrier_index, render_home, render_place_index, render_theme_pages,
 )
@@ -34,4 +35,5 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
                                     extras.repo_url, extras.site_url), lambda: render_entry(entry, col, extras))
                        for entry in col.entries()]
     pages += render_print_packs(col, None if markdown_packs else {page.src_uri: page for page in entry_pages})
+    pages += [render_kit_page(col, pages), kit_script()]  # after the other pages: it links the cards among them
     return pages + entry_pages

@@ -516,7 +516,7 @@
       "table, scrolls sideways");
   }
 
-  /* For the session plan and the worksheets (docs/assets/kit.js, worksheets.js): the same ranking model. */
+  /* For the session plan and the worksheets (generator/assets/kit.js and worksheets.js): the same ranking model. */
   window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
     loadCard: loadCard,
     FITS: FITS, UNSTATED: UNSTATED, DOES_NOT_FIT: DOES_NOT_FIT};

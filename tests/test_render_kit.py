@@ -1,0 +1,67 @@
+"""The session plan's page: every approach's data for kit.js, and a useful page without JavaScript."""
+
+import json
+import re
+
+from generator.link import link
+from generator.load import load_collection
+from generator.render import Page
+from generator.render_kit import kit_data, kit_script, render_kit_page
+from tests.conftest import write
+
+STEPS = """
+## How to use it
+1. **Set the goal (10 minutes).** Agree what the conversation is for.
+2. **Look at reality (15 to 20 minutes).** What is happening now?
+   - Facts, not opinions.
+   - Who is involved?
+3. **Close.** Agree the next step.
+"""
+
+
+def _collection(tree):
+    """The valid fixture with steps and materials for GROW model, and a title that tries to close the script."""
+    grow = tree / "approaches/grow-model.md"
+    text = grow.read_text(encoding="utf-8").replace("## How to use it\nAsk questions.\n", STEPS.lstrip("\n"))
+    text = text.replace("difficulty: easy\n", "difficulty: easy\nmaterials: [flip chart and pens, sticky notes]\n")
+    write(tree, "approaches/grow-model.md", text.replace("title: GROW model", "title: GROW </script><b>model"))
+    col, _ = link(load_collection(tree).entries)
+    return col
+
+
+def test_each_approach_has_its_facts_page_card_steps_and_materials(tree):
+    data = {d["slug"]: d for d in kit_data("kit.md", _collection(tree))}
+    grow = data["grow-model"]
+    assert grow["url"] == "../approaches/grow-model/" and grow["card"] == "../cards/grow-model/"
+    assert grow["type"] == "method" and grow["minutes"] == [30, 60] and grow["people"] == [1, 2]
+    assert grow["steps"] == [
+        {"lead": "Set the goal", "text": "Agree what the conversation is for.", "points": [], "minutes": [10, 10]},
+        {"lead": "Look at reality", "text": "What is happening now?", "points": ["Facts, not opinions.",
+                                                                              "Who is involved?"], "minutes": [15, 20]},
+        {"lead": "Close", "text": "Agree the next step.", "points": [], "minutes": None}]
+    assert grow["materials"] == ["flip chart and pens", "sticky notes"]
+    assert "materials" not in data["trust-and-agreement"]  # an optional field: absent, not empty
+    assert data["trust-and-agreement"]["steps"] == []  # no numbered list under "How to use it"
+
+
+def test_the_page_loads_its_script_and_its_data_cannot_close_the_script(tree):
+    page = render_kit_page(_collection(tree))
+    assert page.src_uri == "kit.md" and page.in_nav
+    assert '<script src="../assets/kit.js"></script>' in page.content
+    assert kit_script().src_uri == "assets/kit.js" and 'getElementById("kb-kit-data")' in kit_script().content
+    data = re.search(r'<script type="application/json" id="kb-kit-data">(.*?)</script>', page.content, re.S).group(1)
+    assert "<" not in data
+    assert {d["title"] for d in json.loads(data)} == {"GROW </script><b>model", "Trust and Agreement matrix"}
+
+
+def test_without_javascript_it_lists_every_approach_and_only_the_cards_that_exist(tree):
+    col = _collection(tree)
+    page = render_kit_page(col).content
+    fallback = page[page.index('<div class="kb-nojs" markdown>'):]
+    assert "The session plan needs JavaScript" in fallback
+    assert "(approaches/trust-and-agreement.md)" in fallback and "(approaches/grow-model.md)" in fallback
+    assert "GROW &lt;/script&gt;&lt;b&gt;model" in fallback  # shown, never read as HTML
+    assert "cards/" not in fallback  # the build refuses links to pages that do not exist
+    with_card = render_kit_page(col, [Page("cards/grow-model.md", "")]).content
+    with_card = with_card[with_card.index('<div class="kb-nojs" markdown>'):]
+    assert with_card.count("[card](cards/grow-model.md)") == 1 and "cards/trust-and-agreement" not in with_card
