@@ -127,6 +127,7 @@ def card_uri(approach: Entry) -> str:
     return f"cards/{approach.slug}.md"
 
 
+KIT_URI = "kit.md"  # the session plan (generator/render_kit.py); ?add=<slug> adds an approach to it
 # approach slug -> its worksheet page (generator/render_worksheets.py)
 WORKSHEETS = {"trust-and-agreement": "tools/trust-and-agreement.md", "grow-model": "tools/grow.md"}
 
@@ -260,10 +261,11 @@ def approach_core(entry: Entry, col: Collection, from_uri: str, level: int = 1) 
 
 
 def _take_it_into_a_room(approach: Entry) -> list[str]:
-    """Links from an approach's page to what a reader takes into a room: its card, and its worksheet if it has one
-    (relative .md links, which MkDocs checks)."""
+    """Links from an approach's page to what a reader takes into a room: its card, the session plan, and its
+    worksheet if it has one (relative .md links, which MkDocs checks)."""
     uri = entry_uri(approach)
-    links = [f"[Print its facilitation card]({href(uri, card_uri(approach))}){{ .md-button }}"]
+    links = [f"[Print its facilitation card]({href(uri, card_uri(approach))}){{ .md-button }}",
+             f"[Add it to a session plan]({href(uri, KIT_URI)}?add={approach.slug}){{ .md-button }}"]
     if approach.slug in WORKSHEETS:
         links.append(f"[Use the worksheet]({href(uri, WORKSHEETS[approach.slug])}){{ .md-button }}")
     return ["## Take it into a room", "", " ".join(links), "{ .kb-take-it }", ""]

@@ -16,7 +16,7 @@ from .model import APPROACH_TYPE_LABELS, DIFFICULTIES, REGIONS, THEMES
 from .ranking import approach_facts
 from .rawblocks import raw_block
 from .render import (
-    WORKSHEETS, Page, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, theme_uri, title_of,
+    KIT_URI, WORKSHEETS, Page, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, theme_uri, title_of,
 )
 from .search import fold
 from .urls import url_href
@@ -56,9 +56,12 @@ def approach_data_attributes(approach: Entry, col: Collection) -> str:
 
 def approach_item(from_uri: str, approach: Entry, col: Collection) -> str:
     details = [d for d in (str(approach.fields.get("originator", "")), facts_line(approach, col)) if d]
+    add = attr(f"{url_href(from_uri, KIT_URI)}?add={approach.slug}")
     return (f'<li class="kb-item" {approach_data_attributes(approach, col)}>{html_link(from_uri, approach)}'
             f'<span class="kb-item__meta">{attr(" · ".join(details))}</span>'
-            f'<span class="kb-item__summary">{attr(summary_of(approach))}</span></li>')
+            f'<span class="kb-item__summary">{attr(summary_of(approach))}</span>'
+            f'<a class="kb-item__add" href="{add}">Add <span class="kb-visually-hidden">{attr(title_of(approach))} '
+            "</span>to a session</a></li>")
 
 
 def approach_list(from_uri: str, approaches: list[Entry], col: Collection, list_id: str | None = None) -> list[str]:

@@ -8,7 +8,7 @@ from .link import Collection
 from .load import Entry
 from .packs import placeholder
 from .render import (
-    Page, approach_core, barrier_cards_uri, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
+    KIT_URI, Page, approach_core, barrier_cards_uri, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
 )
 from .ranking import approach_facts
 from .rawblocks import raw_block
@@ -53,7 +53,7 @@ def render_matchmaker(col: Collection) -> Page:
         "</select></div></div>",
         "</form>",
         '<p class="kb-count" id="kb-mm-count" role="status"></p>',
-        '<ol class="kb-list kb-ranked" id="kb-mm-results"></ol>',
+        f'<ol class="kb-list kb-ranked" id="kb-mm-results" data-kb-kit="{url_href(uri, KIT_URI)}"></ol>',
         f'<script type="application/json" id="kb-mm-data">{json_for_script(matchmaker_data(uri, col))}</script>',
         f'<script type="application/json" id="kb-mm-barriers">{json_for_script(barrier_titles)}</script>',
         "",

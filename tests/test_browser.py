@@ -226,12 +226,12 @@ def test_two_problems_rank_what_helps_with_both_first_everywhere(context, base_u
     page = context.new_page()
     page.goto(base_url + "matchmaker/?barrier=lack-of-trust&barrier=need-to-keep-control")
     page.locator("#kb-mm-results > li").first.wait_for()
-    matchmaker = page.locator("#kb-mm-results > li > a").all_inner_texts()
+    matchmaker = page.locator("#kb-mm-results > li > a:first-child").all_inner_texts()
     counts = [int(re.search(r"Helps with (\d) of your 2", t).group(1))
               for t in page.locator("#kb-mm-results > li").all_inner_texts()]
     assert counts == sorted(counts, reverse=True) and counts[0] == 2
     page.goto(base_url + "approaches/?barrier=lack-of-trust&barrier=need-to-keep-control")
-    listed = page.locator("#kb-results li.kb-item:visible > a").all_inner_texts()
+    listed = page.locator("#kb-results li.kb-item:visible > a:first-child").all_inner_texts()
     assert listed[:len(matchmaker)] == matchmaker
     badges = page.locator("#kb-results li.kb-item:visible .kb-item__matches").all_inner_texts()
     assert badges[0] == "Matches 2 of your 2" and badges[-1] == "Matches 1 of your 2"
@@ -273,7 +273,7 @@ def test_barrier_pages_and_the_matchmaker_rank_with_one_model(context, base_url,
         on_page = page.evaluate(BARRIER_PAGE_CHOICES)
         page.goto(base_url + f"matchmaker/?barrier={barrier}")
         page.locator("#kb-mm-results > li").first.wait_for()
-        matchmaker = page.locator("#kb-mm-results > li > a").all_inner_texts()
+        matchmaker = page.locator("#kb-mm-results > li > a:first-child").all_inner_texts()
         assert on_page[:len(matchmaker)] == matchmaker, barrier
 
 

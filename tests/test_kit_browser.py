@@ -18,8 +18,8 @@ PLAN = "kit/?a=trust-and-agreement:60,break:15,world-cafe:90&start=09:30&length=
 
 
 def fake_card(route):
-    """Card pages are another module's: until they are built, each test serves one (an image and a link inside,
-    to see that their addresses are rewritten to work from the plan's page)."""
+    """A stand-in card with a known image and link, to see that the plan rewrites their addresses to work from
+    its own page (real cards are tested in test_cards_browser.py)."""
     slug = route.request.url.rstrip("/").rsplit("/", 1)[-1]
     route.fulfill(content_type="text/html", body=(
         f'<!doctype html><title>Card</title><article><div class="kb-card" id="card"><h1 id="t">Card for {slug}</h1>'
@@ -261,3 +261,22 @@ def test_nothing_leaves_the_machine_and_no_cookies_are_set(page, context, base_u
     assert context.cookies() == []
     stored = "a=trust-and-agreement:60,break:15,world-cafe:90,break:15&start=09:30&length=180"
     assert page.evaluate("localStorage.getItem('kb-kit-plan')") == stored and page.url.endswith(stored)
+
+
+def test_a_plan_is_built_by_clicking_add_on_approach_pages_lists_and_matchmaker_results(page, base_url):
+    page.goto(base_url + "approaches/trust-and-agreement/")
+    page.get_by_role("link", name="Add it to a session plan").click()
+    page.wait_for_url("**/kit/?a=trust-and-agreement:60")
+    page.goto(base_url + "approaches/world-cafe/")
+    page.get_by_role("link", name="Add it to a session plan").click()
+    page.wait_for_url("**/kit/?a=trust-and-agreement:60,world-cafe:90")
+    page.goto(base_url + "approaches/?barrier=action-stalls")
+    page.get_by_role("link", name="Add Premortem to a session").click()
+    page.wait_for_url("**/kit/?a=trust-and-agreement:60,world-cafe:90,premortem:45")
+    page.goto(base_url + "matchmaker/?barrier=lack-of-trust&people=10&time=90")
+    first = page.locator("#kb-mm-results > li").first
+    title = first.locator("a").first.inner_text()
+    first.get_by_role("link", name=f"Add {title} to a session").click()
+    page.wait_for_url("**/kit/?a=*")
+    assert [item.split(" ", 1)[1] for item in items(page)][-1] == title
+    assert len(items(page)) == 4

@@ -248,6 +248,11 @@
         why.appendChild(element("li", fit === DOES_NOT_FIT ? "kb-reasons__nofit" : "", fitReason(a, need)));
         if (a.placeNames.length) why.appendChild(element("li", "", "Used in " + a.placeNames.join(", ")));
         item.appendChild(why);
+        var add = element("a", "kb-item__add", "Add ");
+        add.href = results.getAttribute("data-kb-kit") + "?add=" + encodeURIComponent(a.slug);
+        add.appendChild(element("span", "kb-visually-hidden", a.title + " "));
+        add.appendChild(document.createTextNode("to a session"));
+        item.appendChild(add);
         results.appendChild(item);
       });
     }
