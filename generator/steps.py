@@ -8,6 +8,7 @@ CommonMark parse that `check` uses, generator/commonmark.py), so a step is what 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,7 +77,8 @@ def _with_points(items) -> list[tuple[str, list[str]]]:
     return grouped
 
 
-def session_steps(entry: Entry) -> list[Step]:
+@functools.lru_cache(maxsize=20_000)  # cards, the session plan and its agenda ask for each entry's steps on every
+def session_steps(entry: Entry) -> tuple[Step, ...]:  # `mkdocs serve` rebuild; an unchanged file keeps its Entry
     """The steps of the session under "How to use it": its numbered list with the most timed steps (a model's
     group exercise may follow an untimed list of what the model says); sub-items are a step's points."""
     best: list[Step] = []
@@ -93,7 +95,7 @@ def session_steps(entry: Entry) -> list[Step]:
             steps.append(Step(lead, rest, tuple(plain(p) for p in points), minutes))
         if sum(1 for s in steps if s.minutes) > sum(1 for s in best if s.minutes) or not best:
             best = steps
-    return best
+    return tuple(best)
 
 
 def section_points(entry: Entry, heading: str) -> list[str]:

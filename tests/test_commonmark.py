@@ -5,11 +5,13 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from generator.bench import markdown_extensions
 from generator.commonmark import (
-    SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS, ListItem, commonmark_items, list_difference, site_items,
+    SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS, ListItem, commonmark_items, list_difference, plainly_alike, site_items,
 )
 from generator.load import load_collection
 from generator.pipeline import check
@@ -127,3 +129,17 @@ def test_the_problem_names_the_line_in_the_file(tree):
     line = text.split("\n").index("## Watch out for") + 3  # 1-based, front matter included
     assert found == [f"approaches/grow-model.md:{line}: body: a list must follow an empty line: on the site, 'One' "
                      "runs into the text above it; add an empty line before it"]
+
+
+LINES = ["", "Some text.", "More text", "## A heading", "- an item", "* an item", "+ an item", "1. a step",
+         "2. **Lead (5 minutes).** x", "10. ten", "~~~", "<details>", "  - nested two", "   - nested three", "    - nested four", "1) paren", "> quoted", "```", "code - x",
+         "  continued", "lazy continuation"]
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_a_body_passed_as_plain_reads_the_same_on_github_and_on_the_site(lines):
+    """The fast path of the list check (`plainly_alike`) may skip the two parses only when they would agree."""
+    body = "\n".join(lines) + "\n"
+    if plainly_alike(body):
+        assert commonmark_items(body)[0] == site_items(body), body
