@@ -162,6 +162,12 @@ def search_documents(col: Collection, memo: Memo | None = None) -> tuple[list[di
     return indexed, shown
 
 
+@functools.lru_cache(maxsize=50_000)  # a field's text -> its terms: `mkdocs serve` indexes unchanged fields again
+def _terms(text: str) -> tuple[str, ...]:
+    """The terms lunr indexes for a folded text, in order."""
+    return tuple(term for term in map(_term, text.split()) if term is not None)
+
+
 def lunr_index(documents: list[dict[str, str]]) -> dict:
     """lunr's serialised index of `documents` (each: field name -> folded text; the position is its reference),
     as lunr.py's Builder serialises it, less the empty fields of each term (kb.js puts them back).
@@ -179,10 +185,7 @@ def lunr_index(documents: list[dict[str, str]]) -> dict:
         for field in FIELDS:
             counts: dict[str, int] = {}
             length = 0
-            for word in document.get(field, "").split():
-                term = _term(word)
-                if term is None:
-                    continue
+            for term in _terms(document.get(field, "")):
                 length += 1
                 counts[term] = counts.get(term, 0) + 1
                 posting = inverted.get(term)
