@@ -21,7 +21,7 @@ from .link import Collection
 from .load import Entry
 from .ranking import approach_facts
 from .rawblocks import raw_block
-from .render import WORKSHEETS, Page, entry_uri, front_matter, href, title_of
+from .render import WORKSHEETS, Page, entry_uri, front_matter, title_of
 from .render_lists import attr
 from .render_tools import json_for_script
 from .steps import session_steps
@@ -137,10 +137,9 @@ def _trust_and_agreement(uri: str, approach: Entry, col: Collection) -> Page:
                    '<span class="kb-ta-group__people"></span></p>', "</li>"]
     model = {"groups": [{"slug": g.slug, "name": g.name, "trust": g.trust, "agreement": g.agreement} for g in GROUPS],
              "trust": TRUST, "agreement": AGREEMENT}
-    lines = [
-        "# Trust and agreement worksheet", "",
-        *raw_block([
-            '<div class="kb-ws" data-kb-worksheet="trust-and-agreement">',
+    return _worksheet_page(uri, "trust-and-agreement", "Trust and agreement worksheet",
+                           "Place the people your change needs by trust and agreement, and plan a conversation with "
+                           "each.", [
             f'<p class="kb-summary">Map the people whose support your change needs, as in {approach_link}: how far '
             "you trust each other, and how far you agree about the change. Each person falls in one of Peter Block’s "
             "five groups, and each group needs a different conversation.</p>",
@@ -176,16 +175,8 @@ def _trust_and_agreement(uri: str, approach: Entry, col: Collection) -> Page:
             '<ul class="kb-ta-group-list">', *groups, "</ul>",
             '<p class="kb-ta-unplaced" id="kb-ta-unplaced" hidden></p>',
             "</section>",
-            *_actions(),
             f'<script type="application/json" id="kb-ta-model">{json_for_script(model)}</script>',
-            f'<script src="{url_href(uri, SCRIPT_URI)}" defer></script>',
-            "</div>",
-        ]),
-    ]
-    content = front_matter(title="Trust and agreement worksheet",
-                           description="Place the people your change needs by trust and agreement, and plan a "
-                           "conversation with each.", hide=["navigation", "toc"])
-    return Page(uri, content + "\n".join(lines))
+    ])
 
 
 def _approach_link(from_uri: str, approach: Entry) -> str:
@@ -319,10 +310,9 @@ def _options_finder(uri: str, col: Collection, approach: Entry) -> list[str]:
 def _grow(uri: str, approach: Entry, col: Collection) -> Page:
     steps = _stage_steps(approach)
     stage_links = "".join(f'<li><a href="#{s.slug}">{s.name}</a></li>' for s in STAGES)
-    lines = [
-        "# GROW conversation planner", "",
-        *raw_block([
-            '<div class="kb-ws" data-kb-worksheet="grow">',
+    return _worksheet_page(uri, "grow", "GROW conversation planner",
+                           "Prompts and notes for each stage of a GROW conversation, with approaches for the barrier "
+                           "you face.", [
             f'<p class="kb-summary">Plan or follow a coaching conversation with {_approach_link(uri, approach)}: '
             "Goal, Reality, Options, Will. Start at whichever stage you need and go back when something new comes "
             "up; each stage has prompts and space for notes.</p>",
@@ -336,15 +326,16 @@ def _grow(uri: str, approach: Entry, col: Collection) -> Page:
             '<div class="kb-grow-stages">',
             *[line for stage in STAGES for line in _stage(uri, stage, steps.get(stage.slug, ""), col, approach)],
             "</div>",
-            *_actions(),
-            f'<script src="{url_href(uri, SCRIPT_URI)}" defer></script>',
-            "</div>",
-        ]),
-    ]
-    content = front_matter(title="GROW conversation planner",
-                           description="Prompts and notes for each stage of a GROW conversation, with approaches "
-                           "for the barrier you face.", hide=["navigation", "toc"])
-    return Page(uri, content + "\n".join(lines))
+    ])
+
+
+def _worksheet_page(uri: str, name: str, title: str, description: str, body: list[str]) -> Page:
+    """A worksheet page: its title, then `body` in the worksheet's frame with the Clear and Print actions and the
+    script that brings it to life."""
+    lines = [f"# {title}", "", *raw_block([f'<div class="kb-ws" data-kb-worksheet="{name}">', *body, *_actions(),
+                                            f'<script src="{url_href(uri, SCRIPT_URI)}" defer></script>', "</div>"])]
+    return Page(uri, front_matter(title=title, description=description, hide=["navigation", "toc"])
+                + "\n".join(lines))
 
 
 _RENDERERS = {"trust-and-agreement": _trust_and_agreement, "grow-model": _grow}  # (uri, approach, collection)

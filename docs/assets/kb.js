@@ -523,7 +523,7 @@
 
   /* For the session plan and the worksheets (generator/assets/kit.js and worksheets.js): the same ranking model. */
   window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
-    loadCard: loadCard,
+    loadCard: loadCard, element: element, rangeText: rangeText,
     FITS: FITS, UNSTATED: UNSTATED, DOES_NOT_FIT: DOES_NOT_FIT};
 
   function init() {

@@ -21,11 +21,9 @@
   var STORAGE_KEY = "kb-kit-plan";
   var CLOCK_RE = /^(\d{1,2}):(\d{2})$/;
 
+  /* kb.js's helpers (window.KB), which has run by the time the plan is drawn. */
   function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
+    return window.KB.element(tag, className, text);
   }
 
   /* Text from the address, cut short, for a message; `quoted` puts it in quotation marks. */
@@ -60,7 +58,7 @@
   }
 
   function rangeText(range, unit) {
-    return range[0] === range[1] ? range[0] + " " + unit : range[0] + "\u2013" + range[1] + " " + unit;
+    return window.KB.rangeText(range, unit);
   }
 
   function twoDigits(n) {
