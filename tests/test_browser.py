@@ -40,7 +40,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def base_url(built_site):
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+    # Threaded: pages that fetch in the background (cards brought into a deck, the search index) must not hold the
+    # server while the next page loads.
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         yield f"http://127.0.0.1:{server.server_address[1]}/"
