@@ -179,57 +179,6 @@ def urls(paths: tuple[Path, ...], changed_since: str | None, online: bool, outpu
     sys.exit(1 if problems else 0)
 
 
-def _sizes(ctx, param, value: str | None) -> list[int] | None:
-    try:
-        sizes = [int(part) for part in value.split(",")] if value else None
-    except ValueError:
-        raise click.BadParameter("give sizes as whole numbers separated by commas, e.g. 100,500") from None
-    if sizes is not None and any(size < 10 for size in sizes):
-        raise click.BadParameter("each size must be at least 10 approaches")
-    return sizes
-
-
-@main.command()
-@click.option("--sizes", callback=_sizes, metavar="N,N,...",
-              help="Collection sizes (approaches) to measure. Default: 100,500 (with --large also 2000,5000).")
-@click.option("--large", is_flag=True, help="Also measure 2,000 and 5,000 approaches (several minutes each).")
-@click.option("--runs", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Runs per figure below 2,000 approaches; the median is reported (the edit loop too).")
-@click.option("--large-runs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Runs per figure at 2,000 approaches and more.")
-@click.option("--seed", type=int, default=1, show_default=True, help="Seed of the synthetic collections.")
-@click.option("--edit-loop/--no-edit-loop", default=True, show_default=True,
-              help="Time edits under `mkdocs serve` and `mkdocs serve --dirty`.")
-@click.option("--browser/--no-browser", default=True, show_default=True,
-              help="Measure main-thread long tasks while search loads in Chromium (needs Playwright).")
-@click.option("--profile-size", type=int, default=500, show_default=True,
-              help="Profile one build at this size (if measured) to show where the time goes; 0 for none.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Page whose benchmark section is rewritten, relative to --root (default docs/benchmarks.md); "
-                   "'-' only prints.")
-@ROOT_OPTION
-def bench(sizes: list[int] | None, large: bool, runs: int, large_runs: int, seed: int, edit_loop: bool,
-          browser: bool, profile_size: int, output: Path | None, root: Path) -> None:
-    """Measure check, build, page sizes and the edit loop on synthetic collections; compare with the targets."""
-    from .bench import DEFAULT_OUTPUT, DEFAULT_SIZES, LARGE_SIZES, BenchError, run, update_report
-
-    chosen = sorted(set(sizes or [*DEFAULT_SIZES, *(LARGE_SIZES if large else ())]))
-    root = root.resolve()
-    command = (f"python -m generator bench --sizes {','.join(map(str, chosen))} --runs {runs} "
-               f"--large-runs {large_runs} --seed {seed}" + ("" if edit_loop else " --no-edit-loop")
-               + ("" if browser else " --no-browser"))
-    try:
-        printed, report = run(root, chosen, runs, large_runs, seed, edit_loop=edit_loop, browser=browser,
-                              profile_size=profile_size or None, command=command)
-    except BenchError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(printed)
-    if output is None or str(output) != "-":
-        path = root / (output or DEFAULT_OUTPUT)
-        update_report(path, report)
-        click.echo(f"wrote {os.path.relpath(path)}", err=True)
-
-
 @main.command()
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @ROOT_OPTION

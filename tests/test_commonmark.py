@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from generator.bench import markdown_extensions
+from benchmarks.measure import markdown_extensions
 from generator.commonmark import (
     SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS, ListItem, commonmark_items, list_difference, plainly_alike, site_items,
 )

@@ -103,7 +103,7 @@ def test_our_index_builder_writes_what_lunr_py_writes(tmp_path):
     from lunr.pipeline import Pipeline
     from lunr.stemmer import stemmer
 
-    from generator.bench import write_collection
+    from benchmarks.collection import write_collection
     from generator.pipeline import check
     from generator.search import FIELDS, _term, lunr_index, search_documents
     from tests.conftest import REPO

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from generator.bench import READER_QUESTIONS, unanswered_questions
+from benchmarks.measure import READER_QUESTIONS, unanswered_questions
 from tests.test_browser import axe_violations, base_url, browser, context, result_titles  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser

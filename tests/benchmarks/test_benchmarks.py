@@ -1,15 +1,17 @@
-"""`python -m generator bench`: its synthetic collections are valid and deterministic, the edit loop waits for
+"""`python -m benchmarks`: its synthetic collections are valid and deterministic, the edit loop waits for
 every page that shows an edit, and its tables show the figures and verdicts. No timings are asserted here:
 the targets are checked by the benchmark itself, which prints the figures."""
 
 import subprocess
 import sys
 
-from generator.bench import (
-    EditLoop, Measured, Result, Sizes, barrier_count, build_table, evaluate_targets, format_table, kb_text,
-    make_project, page_url, place_count, plan_edits, reader_table, seconds_text, update_report, write_collection,
+from benchmarks.collection import barrier_count, make_project, place_count, write_collection
+from benchmarks.measure import EditLoop, Measured, Result, Sizes, plan_edits
+from benchmarks.report import (
+    build_table, evaluate_targets, format_table, kb_text, reader_table, seconds_text, update_report,
 )
 from generator.pipeline import check
+from generator.urls import page_url
 from tests.conftest import REPO
 
 
@@ -117,6 +119,14 @@ def test_the_report_replaces_its_own_section_and_keeps_the_rest_of_the_page(tmp_
     update_report(page, "# Benchmarks\n\nfirst run")
     update_report(page, "# Benchmarks\n\nsecond run")
     text = page.read_text()
-    assert text.startswith("<!-- Written by `python -m generator bench`")
+    assert text.startswith("<!-- Written by `python -m benchmarks`")
     assert "second run" in text and "first run" not in text
     assert text.count("# Benchmarks") == 1 and text.rstrip().endswith("Written by hand.")
+
+
+def test_the_benchmark_runs_from_the_repository_and_the_generator_no_longer_offers_it():
+    benchmark = subprocess.run([sys.executable, "-m", "benchmarks", "--help"], cwd=REPO, capture_output=True, text=True)
+    assert benchmark.returncode == 0, benchmark.stderr
+    assert "--sizes" in benchmark.stdout and "--output" in benchmark.stdout
+    generator = subprocess.run([sys.executable, "-m", "generator", "bench"], cwd=REPO, capture_output=True, text=True)
+    assert generator.returncode == 2 and "No such command 'bench'" in generator.stderr
