@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 
 from benchmarks import BenchError
-from generator.emit import EmitError
-from generator.emit import read_config as read_emit_config
-from generator.load import suggest_slug
-from generator.model import APPROACH_TYPES, DIFFICULTIES, KINDS, PROGRAMMES, REGIONS, THEME_SLUGS
+from generator.commands.emit import EmitError
+from generator.commands.emit import read_config as read_emit_config
+from generator.content.load import suggest_slug
+from generator.content.model import APPROACH_TYPES, DIFFICULTIES, KINDS, PROGRAMMES, REGIONS, THEME_SLUGS
 
 VOCABULARY = tuple("""
 partners council health police residents services leaders people place system trust budget data

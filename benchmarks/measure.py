@@ -30,10 +30,10 @@ import yaml
 
 from benchmarks import BenchError
 from benchmarks.collection import make_project, read_config
-from generator.emit import EmitError, emit
-from generator.model import KINDS
+from generator.commands.emit import EmitError, emit
+from generator.content.model import KINDS
+from generator.content.urls import page_url
 from generator.pipeline import build_pages, check
-from generator.urls import page_url
 
 CHROMIUM = Path("/usr/bin/chromium")
 FIRST_BUILD_TIMEOUT = 900.0  # seconds for `mkdocs serve` to finish its first build
@@ -430,11 +430,11 @@ def measure_reader_questions(site: Path) -> tuple[int, int] | None:
 # -- where the time goes -----------------------------------------------------------------------
 
 STAGES = (  # (label, file the function is in, function names); cumulative time of each
-    ("our plugin, on_config: the core run (`build_pages`)", "generator/plugin.py", ("on_config",)),
+    ("our plugin, on_config: the core run (`build_pages`)", "generator/adapter/plugin.py", ("on_config",)),
     ("↳ of which `check`: load, validate, link", "generator/pipeline.py", ("check",)),
-    ("↳ of which `link` (back-links, related approaches)", "generator/link.py", ("link",)),
-    ("our plugin, on_files: add the virtual files", "generator/plugin.py", ("on_files",)),
-    ("our plugin, on_post_build: verify the built site", "generator/plugin.py", ("on_post_build",)),
+    ("↳ of which `link` (back-links, related approaches)", "generator/content/link.py", ("link",)),
+    ("our plugin, on_files: add the virtual files", "generator/adapter/plugin.py", ("on_files",)),
+    ("our plugin, on_post_build: verify the built site", "generator/adapter/plugin.py", ("on_post_build",)),
     ("MkDocs: read pages and their front matter", "mkdocs/structure/pages.py", ("read_source",)),
     ("MkDocs: Markdown to HTML (Python-Markdown + extensions)", "mkdocs/structure/pages.py", ("render",)),
     ("MkDocs: anchor validation", "mkdocs/structure/pages.py", ("validate_anchor_links",)),

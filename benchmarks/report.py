@@ -305,8 +305,8 @@ def render_report(results: list[Result], profile: Profile | None, *, command: st
         "page, which costs plain Material about 0.3 s at 2,000 entries). *overhead* = build / plain − 1. "
         "Without the plugin the print packs must carry every approach as Markdown, so plain Material (and the "
         "floor below) converts each approach four or five times; the plugin converts it once and copies the "
-        "HTML into the packs (generator/packs.py), and sets its HTML lists aside from Markdown "
-        "(generator/rawblocks.py). That is why the plugin can be faster than plain Material.",
+        "HTML into the packs (generator/adapter/packs.py), and sets its HTML lists aside from Markdown "
+        "(generator/render/rawblocks.py). That is why the plugin can be faster than plain Material.",
         "- **floor:** read every emitted page, parse its front matter with `yaml.CSafeLoader`, convert it with "
         "`markdown.markdown` and the same extensions (MkDocs' toc, tables and fenced_code plus the config's); "
         "in-process, no interpreter start, nothing written.",

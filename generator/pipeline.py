@@ -8,19 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .exports import export_pages
-from .feed import feed_pages, recent_approaches
-from .history import file_dates
-from .link import Collection, link
-from .load import load_collection
-from .memo import Memo
-from .problems import Problem
-from .reference import render_field_reference
-from .render import Page, PageExtras
-from .site import render_site
-from .schema_export import schema_texts
-from .search import search_files
-from .validate import validate_entry
+from generator.content.history import file_dates
+from generator.content.link import Collection, link
+from generator.content.load import load_collection
+from generator.content.memo import Memo
+from generator.content.problems import Problem
+from generator.content.validate import validate_entry
+from generator.publish.exports import export_pages
+from generator.publish.feed import feed_pages, recent_approaches
+from generator.publish.schemas import schema_texts
+from generator.render.entries import Page, PageExtras
+from generator.render.field_reference import render_field_reference
+from generator.render.search import search_files
+from generator.render.site import render_site
 
 
 @dataclass

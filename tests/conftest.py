@@ -70,9 +70,9 @@ def filled(spec, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS):
     """A valid value for a content-model type with `text` in every text field (as much as it allows) and `url`
     in every web address.
 
-    Walks generator/model.py, so a test built on it covers every field, including fields added later.
+    Walks generator/content/model.py, so a test built on it covers every field, including fields added later.
     """
-    from generator.model import Choice, Integer, ListOf, Number, Pair, Record, Ref, Text, Url
+    from generator.content.model import Choice, Integer, ListOf, Number, Pair, Record, Ref, Text, Url
 
     if isinstance(spec, Record):
         return {f.name: filled(f.type, text, url, refs) for f in spec.fields}
@@ -96,7 +96,7 @@ def filled(spec, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS):
 
 
 def filled_entry(kind, text: str, url: str, refs: dict[str, str] = EXISTING_SLUGS) -> str:
-    """A whole entry file of `kind` (a generator.model.Kind) built by `filled`, with a valid body."""
+    """A whole entry file of `kind` (a generator.content.model.Kind) built by `filled`, with a valid body."""
     import yaml
 
     front_matter = yaml.safe_dump(filled(kind.record, text, url, refs), allow_unicode=True, sort_keys=False)

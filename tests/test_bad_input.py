@@ -19,10 +19,10 @@ from typing import Callable
 
 import pytest
 
-from generator.load import MAX_FILE_BYTES
+from generator.content.load import MAX_FILE_BYTES
+from generator.content.model import APPROACH
 from tests.conftest import APPROACH_BODY, VALID, write
 from tests.test_plugin import CONFIG, html, mkdocs_build
-from generator.model import APPROACH
 from tests.test_validate import HEAD
 
 NEXT_YEAR = datetime.date.today().year + 1

@@ -272,7 +272,7 @@ BARRIER_PAGE_CHOICES = """() => Array.from(document.querySelectorAll(
 
 
 def test_barrier_pages_and_the_matchmaker_rank_with_one_model(context, base_url, built_site):
-    """generator/ranking.py orders barrier pages at build time; kb.js orders the matchmaker in the browser.
+    """generator/content/ranking.py orders barrier pages at build time; kb.js orders the matchmaker in the browser.
     Asked the same question, a barrier with nothing else said, they must give the same order."""
     page = context.new_page()
     for barrier in sorted(p.name for p in (built_site / "barriers").iterdir() if p.is_dir()):

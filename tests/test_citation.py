@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 import json
 
-from generator.citation import citation_of, csl_item, harvard_html
-from generator.exports import export_citations
-from generator.link import link
-from generator.load import load_collection
-from generator.render import PageExtras, render_entry
+from generator.content.link import link
+from generator.content.load import load_collection
+from generator.publish.exports import export_citations
+from generator.render.citation import citation_of, csl_item, harvard_html
+from generator.render.entries import PageExtras, render_entry
 from tests.conftest import VALID
 
 

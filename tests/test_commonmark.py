@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from benchmarks.measure import markdown_extensions
-from generator.commonmark import (
+from generator.content.commonmark import (
     SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS, ListItem, commonmark_items, list_difference, plainly_alike, site_items,
 )
-from generator.load import load_collection
+from generator.content.load import load_collection
 from generator.pipeline import check
 from tests.conftest import REPO
 
@@ -23,7 +23,7 @@ ENTRIES = sorted(load_collection(REPO).entries, key=lambda entry: entry.path)
 class ReaderListItems(HTMLParser):
     """Each list item of a rendered page as a reader sees it: depth, numbered or not, and its own text.
 
-    Written here rather than taken from generator/commonmark.py: it reads the finished HTML, so it
+    Written here rather than taken from generator/content/commonmark.py: it reads the finished HTML, so it
     checks the check, which compares the parsers' block structure only.
     """
 

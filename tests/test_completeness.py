@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from generator.completeness import page_links, verify_site
+from generator.adapter.completeness import page_links, verify_site
 from generator.pipeline import build_pages
 from tests.test_plugin import CONFIG, mkdocs_build, site  # noqa: F401 (site is a fixture)
 

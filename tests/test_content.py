@@ -33,7 +33,7 @@ def test_at_least_100_approaches_each_with_originator_sources_and_a_real_body(ch
 def test_every_approach_can_be_run_with_a_group_in_timed_steps(checked):
     """A method is a session; a model comes with an exercise for a group; a programme gives its first working
     session and how long the whole takes. Each says who and how long, and its steps carry their minutes."""
-    from generator.steps import session_steps
+    from generator.content.steps import session_steps
 
     kinds = {"method": 0, "model": 0, "programme": 0}
     for approach in checked.collection.approaches.values():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.emit import MARKER, read_config
+from generator.commands.emit import MARKER, read_config
 from generator.pipeline import build_pages
 from tests.conftest import REPO, write
 

@@ -10,10 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from generator import englandmap
-from generator.englandmap import MapPlace, point_in_region, render_england_map
-from generator.load import load_collection
-from generator.model import REGIONS
+from generator.content.load import load_collection
+from generator.content.model import REGIONS
+from generator.render import englandmap
+from generator.render.englandmap import MapPlace, point_in_region, render_england_map
 from tests.conftest import REPO
 
 SVG = "{http://www.w3.org/2000/svg}"

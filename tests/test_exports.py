@@ -9,10 +9,10 @@ import json
 import jsonschema
 import pytest
 
-from generator.exports import LINKS, LICENCE
-from generator.model import KINDS
+from generator.content.model import KINDS
 from generator.pipeline import build_pages
-from generator.schema_export import schema_texts
+from generator.publish.exports import LINKS, LICENCE
+from generator.publish.schemas import schema_texts
 from tests.conftest import REPO, VALID, write
 
 SITE = "https://example.org/kb/"
@@ -65,7 +65,7 @@ def test_export_schema_takes_front_matter_fields_from_the_content_model(reposito
 
 
 def test_every_front_matter_value_is_exported_as_written(repository_exports):
-    from generator.load import load_collection
+    from generator.content.load import load_collection
 
     records = {(kind.name, e["slug"]): e for kind in KINDS
                for e in json.loads(repository_exports[f"data/{kind.folder}.json"])["entries"]}

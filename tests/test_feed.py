@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from generator.feed import recent_approaches
-from generator.history import file_dates
+from generator.content.history import file_dates
 from generator.pipeline import build_pages, check
+from generator.publish.feed import recent_approaches
 from tests.conftest import commit_all, write
 
 SITE = "https://example.org/kb/"

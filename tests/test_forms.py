@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from generator.forms import ANOTHER_PLACE, dropdown_labels, form_texts
+from generator.commands.forms import ANOTHER_PLACE, dropdown_labels, form_texts
 from tests.conftest import write
 from tests.test_plugin import CONFIG
 

@@ -11,10 +11,10 @@ import sys
 import pytest
 import yaml
 
-from generator.cli import main as cli
-from generator.forms import ANOTHER_PLACE, FORMS_DIR, REPORT_A_USE, form_texts
-from generator.load import load_collection
-from generator.model import KINDS, THEMES
+from generator.commands.cli import main as cli
+from generator.commands.forms import ANOTHER_PLACE, FORMS_DIR, REPORT_A_USE, form_texts
+from generator.content.load import load_collection
+from generator.content.model import KINDS, THEMES
 from tests.conftest import REPO
 
 GITHUB = REPO / ".github"
@@ -182,7 +182,7 @@ def test_pre_commit_hook_checks_staged_entries_only():
 
 def test_editor_schemas_cover_every_kind_and_exist():
     schemas = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
-    assert sorted(schemas) == sorted(f"./generator/schema/{kind.name}.json" for kind in KINDS)
+    assert sorted(schemas) == sorted(f"./generator/publish/schema/{kind.name}.json" for kind in KINDS)
     for schema in schemas:
         assert (REPO / schema).is_file(), schema
     recommended = json.loads((REPO / ".vscode/extensions.json").read_text(encoding="utf-8"))["recommendations"]

@@ -6,8 +6,8 @@ import datetime
 import os
 import subprocess
 
-from generator import history
-from generator.history import file_dates
+from generator.content import history
+from generator.content.history import file_dates
 from generator.pipeline import build_pages
 from tests.conftest import commit_all, write
 

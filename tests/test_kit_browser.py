@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.render_tools import json_for_script
+from generator.render.tools import json_for_script
 from tests.test_browser import axe_violations, base_url, browser, context  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser

@@ -1,7 +1,7 @@
 """Linking resolves slugs, reports unknown ones with a suggestion, and computes back-links."""
 
-from generator.load import load_collection
-from generator.link import link
+from generator.content.link import link
+from generator.content.load import load_collection
 from tests.conftest import APPROACH_BODY, write
 
 

@@ -1,6 +1,6 @@
 """The loader reads front matter with a line for every value and refuses misleading YAML."""
 
-from generator.load import load_collection, load_file, parse_front_matter
+from generator.content.load import load_collection, load_file, parse_front_matter
 from tests.conftest import write
 
 

@@ -1,6 +1,6 @@
 """A body can move into a print pack: its links and headings are adjusted, its code examples left alone."""
 
-from generator.markup import demote_headings, prose, rebase_links
+from generator.content.markup import demote_headings, prose, rebase_links
 
 
 def test_rebase_links_rewrites_relative_targets_and_leaves_the_rest():

@@ -1,6 +1,6 @@
 """Under `mkdocs serve`, a save re-reads only the changed file, and the result is the same as a fresh run."""
 
-from generator.memo import Memo
+from generator.content.memo import Memo
 from generator.pipeline import check
 
 

@@ -1,7 +1,7 @@
 """Print packs copy each approach page's converted HTML: whole, headings nested, no repeated ids, links right."""
 
-from generator.packs import COPY_END, COPY_START, Converted, cut_copy, fill, placeholder
-from generator.render import Page
+from generator.adapter.packs import COPY_END, COPY_START, Converted, cut_copy, fill, placeholder
+from generator.render.entries import Page
 
 BODY = ('<h2 id="how-to-use-it">How to use it<a class="headerlink" href="#how-to-use-it" title="Permanent link">'
         '&para;</a></h2>\n<p>See <a href="../grow-model/">GROW</a>, <a href="#how-to-use-it">the steps</a> and '

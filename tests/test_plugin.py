@@ -78,7 +78,7 @@ def test_edit_link_opens_the_real_source_file(site):
 
 def test_metadata_is_searchable(site):
     """Originators, enablers and places find the approach (lunr.py reads the built index as lunr.js does)."""
-    from generator.search import read_index
+    from generator.render.search import read_index
 
     index, results = read_index((site / "search/index.json").read_text(encoding="utf-8"))
     for words in ("peter block", "john deffenbaugh", "doncaster"):

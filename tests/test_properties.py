@@ -18,9 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model import KINDS, ListOf, Pair, Record
+from generator.content.model import KINDS, ListOf, Pair, Record
+from generator.content.problems import Problem
 from generator.pipeline import build_pages
-from generator.problems import Problem
 from tests.conftest import BODIES, VALID, filled, filled_entry
 
 STEADY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,7 +3,7 @@ then documented use, then focus, then title."""
 
 from __future__ import annotations
 
-from generator.ranking import DOES_NOT_FIT, FITS, UNSTATED, Need, fit, rank_key
+from generator.content.ranking import DOES_NOT_FIT, FITS, UNSTATED, Need, fit, rank_key
 
 
 def facts(slug, barriers, people=None, minutes=None, places=0, type_="method"):

@@ -2,7 +2,7 @@
 
 import markdown
 
-from generator.rawblocks import RAW_END, RAW_START, put_back, raw_block, set_aside
+from generator.render.rawblocks import RAW_END, RAW_START, put_back, raw_block, set_aside
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 

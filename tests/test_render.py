@@ -2,9 +2,9 @@
 
 import markdown
 
-from generator.link import link
-from generator.load import load_collection
-from generator.render import PageExtras, front_matter, md_text, render_entry
+from generator.content.link import link
+from generator.content.load import load_collection
+from generator.render.entries import PageExtras, front_matter, md_text, render_entry
 from tests.conftest import VALID
 
 

@@ -3,10 +3,10 @@
 import json
 import re
 
-from generator.link import link
-from generator.load import load_collection
-from generator.render import Page
-from generator.render_kit import kit_data, kit_script, render_kit_page
+from generator.content.link import link
+from generator.content.load import load_collection
+from generator.render.entries import Page
+from generator.render.kit import kit_data, kit_script, render_kit_page
 from tests.conftest import write
 
 STEPS = """

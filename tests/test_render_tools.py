@@ -2,9 +2,9 @@
 
 import json
 
-from generator.link import link
-from generator.load import load_collection
-from generator.render_tools import json_for_script, matchmaker_data, render_matrix
+from generator.content.link import link
+from generator.content.load import load_collection
+from generator.render.tools import json_for_script, matchmaker_data, render_matrix
 from tests.conftest import VALID
 
 
@@ -20,7 +20,7 @@ def test_matchmaker_data_has_every_approach_with_its_fit():
     assert set(data) == {"GROW model", "Trust and Agreement matrix"}
     assert data["GROW model"]["people"] == [1, 2] and data["GROW model"]["minutes"] == [30, 60]
     assert data["Trust and Agreement matrix"]["placeNames"] == ["Doncaster"]
-    assert data["Trust and Agreement matrix"]["places"] == 1  # the ranking model's evidence (generator/ranking.py)
+    assert data["Trust and Agreement matrix"]["places"] == 1  # the ranking model's evidence (content/ranking.py)
     assert data["Trust and Agreement matrix"]["url"] == "../approaches/trust-and-agreement/"
 
 

@@ -1,9 +1,9 @@
 """The worksheet pages: one per approach in WORKSHEETS, advice taken from the approach, and a link from its page."""
 
-from generator.link import link
-from generator.load import load_collection
-from generator.render import render_approach, PageExtras
-from generator.render_worksheets import GROUPS, SCRIPT_URI, WORKSHEETS, group_advice, render_worksheet_pages
+from generator.content.link import link
+from generator.content.load import load_collection
+from generator.render.entries import render_approach, PageExtras
+from generator.render.worksheets import GROUPS, SCRIPT_URI, WORKSHEETS, group_advice, render_worksheet_pages
 from tests.conftest import REPO, VALID
 
 

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from generator.load import load_file
-from generator.model import KINDS, ListOf, Record
+from generator.content.load import load_file
+from generator.content.model import KINDS, ListOf, Record
+from generator.content.validate import validate_entry
 from generator.pipeline import check
-from generator.validate import validate_entry
 from tests.conftest import write
 from tests.test_plugin import CONFIG, html, links, mkdocs_build
 

@@ -5,15 +5,15 @@ import json
 import jsonschema
 import pytest
 
-from generator.load import load_collection
-from generator.schema_export import SCHEMA_DIR, schema_texts
+from generator.content.load import load_collection
+from generator.publish.schemas import SCHEMA_DIR, schema_texts
 from tests.conftest import REPO, VALID
 
 
 def test_committed_schemas_are_up_to_date():
     for name, text in schema_texts().items():
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, (
-            f"generator/schema/{name} is stale: run `python -m generator schema`")
+            f"generator/publish/schema/{name} is stale: run `python -m generator schema`")
 
 
 @pytest.mark.parametrize("root", [VALID, REPO], ids=["fixture", "repository"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from generator.link import link
-from generator.load import load_collection
-from generator.search import build_index, fold, read_index, stems
+from generator.content.link import link
+from generator.content.load import load_collection
+from generator.render.search import build_index, fold, read_index, stems
 from tests.conftest import VALID, write
 
 
@@ -105,7 +105,7 @@ def test_our_index_builder_writes_what_lunr_py_writes(tmp_path):
 
     from benchmarks.collection import write_collection
     from generator.pipeline import check
-    from generator.search import FIELDS, _term, lunr_index, search_documents
+    from generator.render.search import FIELDS, _term, lunr_index, search_documents
     from tests.conftest import REPO
 
     def term(token, *_):

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from generator.urlcheck import changed_entries, check_urls
+from generator.commands.urlcheck import changed_entries, check_urls
 from tests.conftest import commit_all, write
 
 BODY = "\n## What it is\n{}\n\n## When to use it\nB.\n\n## How to use it\nC.\n\n## Watch out for\nD.\n"

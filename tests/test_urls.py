@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.urls import output_path, rebase, relative_path, url_href
+from generator.content.urls import output_path, rebase, relative_path, url_href
 
 
 def test_url_href_between_directory_urls():

@@ -2,9 +2,9 @@
 
 import datetime
 
-from generator.load import load_file
-from generator.model import APPROACH
-from generator.validate import validate_entry
+from generator.content.load import load_file
+from generator.content.model import APPROACH
+from generator.content.validate import validate_entry
 from tests.conftest import APPROACH_BODY, write
 
 HEAD = """---

@@ -3,7 +3,7 @@
 import re
 from html.parser import HTMLParser
 
-from generator.whitespace import squeeze
+from generator.adapter.whitespace import squeeze
 
 
 class _Text(HTMLParser):

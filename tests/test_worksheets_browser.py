@@ -16,7 +16,7 @@ HOSTILE = '<img src=x onerror=alert(1)>"><svg onload=alert(2)>'
 # radio groups: trust High, Low; agreement Disagree, Not sure, Agree.
 PEOPLE = [("Sam Patel", 0, 2, "Allies"), ("Jo Reed", 0, 0, "Opponents"), ("Cllr Brown", 1, 2, "Bedfellows"),
           ("Alex Kaur", 1, 1, "Fence-sitters"), ("Pat Chief", 1, 0, "Adversaries"), ("Lee Tran", 0, 1, "Ask first")]
-# The approaches a barrier page lists in its ranked sections, in order (generator/render.py, barrier_choices).
+# The approaches a barrier page lists in its ranked sections, in order (generator/render/entries.py, barrier_choices).
 BARRIER_PAGE_ORDER = """() => Array.from(document.querySelectorAll('article h2')).filter(h =>
     /^(start-here|more-methods-to-run|models-to-think-with|programmes|ideas-to-think-with)/.test(h.id)).flatMap(h => {
   let list = h.nextElementSibling;
@@ -237,7 +237,7 @@ def test_grow_by_keyboard_from_any_stage_lists_ranked_approaches_and_prints_on_o
 
 
 def test_grow_options_follow_each_barrier_pages_order(context, base_url, built_site):
-    """The planner ranks in the browser (kb.js); barrier pages are ranked at build time (generator/ranking.py)."""
+    """The planner ranks in the browser (kb.js); barrier pages are ranked at build time (content/ranking.py)."""
     page = context.new_page()
     for barrier in sorted(p.name for p in (built_site / "barriers").iterdir() if p.is_dir()):
         page.goto(base_url + f"barriers/{barrier}/")

@@ -18,9 +18,9 @@ import sys
 import pytest
 import yaml
 
-from generator.load import load_file
-from generator.model import KIND_BY_NAME
-from generator.validate import validate_entry
+from generator.content.load import load_file
+from generator.content.model import KIND_BY_NAME
+from generator.content.validate import validate_entry
 from tests.conftest import BODIES, EXISTING_SLUGS, REPO, VALID, filled_entry, write
 from tests.test_browser import base_url, browser  # noqa: F401 (fixtures, reused as they are)
 from tests.test_plugin import CONFIG, mkdocs_build

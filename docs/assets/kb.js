@@ -14,7 +14,7 @@
     return plain.replace(/[^\p{L}\p{N}]+/gu, " ").split(" ").concat(joined).filter(Boolean).join(" ");
   }
 
-  /* ---- The ranking model (generator/ranking.py, the same rules): problems matched, then fit to the reader's
+  /* ---- The ranking model (generator/content/ranking.py, the same rules): problems matched, then fit to the reader's
      people and time, then documented use, then focus, then title. A browser test holds the two halves equal. */
   var DOES_NOT_FIT = 0, UNSTATED = 1, FITS = 2;
   var TYPE_ORDER = {method: 0, model: 1, programme: 2};
@@ -521,7 +521,7 @@
       "table, scrolls sideways");
   }
 
-  /* For the session plan and the worksheets (generator/assets/kit.js and worksheets.js): the same ranking model. */
+  /* For the session plan and the worksheets (generator/render/assets/kit.js, worksheets.js): the same ranking model. */
   window.KB = {fold: fold, rankApproaches: rankApproaches, fitOf: fitOf, matchedOf: matchedOf, fitReason: fitReason,
     loadCard: loadCard, element: element, rangeText: rangeText,
     FITS: FITS, UNSTATED: UNSTATED, DOES_NOT_FIT: DOES_NOT_FIT};

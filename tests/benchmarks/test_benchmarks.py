@@ -10,8 +10,8 @@ from benchmarks.measure import EditLoop, Measured, Result, Sizes, plan_edits
 from benchmarks.report import (
     build_table, evaluate_targets, format_table, kb_text, reader_table, seconds_text, update_report,
 )
+from generator.content.urls import page_url
 from generator.pipeline import check
-from generator.urls import page_url
 from tests.conftest import REPO
 
 

@@ -1,0 +1,184 @@
+"""Completeness: prove that a built site lost nothing on the way from the content to the HTML.
+
+A build can "succeed" and still drop an entry: a page overwritten by a clashing file, an entry the
+search index left out, an index that stopped listing a kind, a link to a page that was renamed.
+`verify_site` checks the built site against the pages the core generated:
+
+- every generated page and file is in the site (an entry's page at `<folder>/<slug>/`);
+- every entry is findable in the search index (`search/index.json`) and linked from its index page
+  (`approaches/`, `barriers/`, `places/`);
+- every link and asset reference in the generated pages resolves to a file in the site.
+
+It reads only files, so it runs after every MkDocs build (see plugin.py) and on any site folder
+(`python -m generator verify SITE_DIR`). Problems come back as `path:line: field: message`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.content.load import kind_of
+from generator.content.problems import Problem
+from generator.content.urls import output_path, page_url
+from generator.render.entries import Page
+from generator.render.search import INDEX_URI as SEARCH_INDEX, SEARCH_PAGE
+
+_EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto:, data:, //host
+
+
+# A comment; a script or style element (a browser reads no links inside them); or a start tag with its attributes.
+_TOKEN_RE = re.compile(r"<!--.*?-->|<(script|style)\b([^>]*)>.*?</\1\s*>|<[a-zA-Z][^\s/>]*([^>]*)>",
+                       re.DOTALL | re.IGNORECASE)
+_MAY_LINK_RE = re.compile(r"href|src", re.IGNORECASE)
+# Each attribute in turn, so that 'href=' inside another attribute's quoted value is never taken for a link.
+_ATTRIBUTE_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def page_links(html_text: str) -> list[tuple[int, str]]:
+    """Every href and src in a page's tags, with the line it is on.
+
+    A regular expression rather than html.parser: the pages are MkDocs' own well-formed output (attribute
+    values never hold '<' or '>'), and this reads a site four times faster, which was most of the check.
+    """
+    links: list[tuple[int, str]] = []
+    line, counted = 1, 0
+    for token in _TOKEN_RE.finditer(html_text):
+        attributes = token.group(2) if token.group(1) else token.group(3)
+        if attributes is None or not _MAY_LINK_RE.search(attributes):  # a comment, or a tag without links
+            continue
+        for attribute in _ATTRIBUTE_RE.finditer(attributes):
+            name, value = attribute.group(1).lower(), next((v for v in attribute.groups()[1:] if v is not None), "")
+            if name in ("href", "src") and value:
+                line += html_text.count("\n", counted, token.start())
+                counted = token.start()
+                links.append((line, html.unescape(value) if "&" in value else value))
+    return links
+
+
+def _content_links(html_text: str) -> list[tuple[int, str]]:
+    """The links in a page's <article>, with their lines in the file."""
+    start, end = html_text.find("<article"), html_text.rfind("</article>")
+    if start == -1 or end == -1:
+        return page_links(html_text)
+    offset = html_text.count("\n", 0, start)
+    return [(line + offset, href) for line, href in page_links(html_text[start:end])]
+
+
+class _Site:
+    """The built site folder, answering "is this path in it?" (cached: pages share many targets)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._known: dict[str, bool] = {}
+
+    def has(self, path: str) -> bool:
+        if path not in self._known:
+            target = self.root / path
+            self._known[path] = target.is_file() or (target / "index.html").is_file()
+        return self._known[path]
+
+    def resolve(self, from_path: str, href: str) -> str | None:
+        """The site path a relative link points to, or None when it is external or a same-page anchor."""
+        if _EXTERNAL_RE.match(href) or href.startswith("#"):
+            return None
+        path = unquote(urlsplit(href).path)
+        if not path:
+            return None
+        base = "" if path.startswith("/") else posixpath.dirname(from_path)
+        return posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+
+
+def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
+                links_of: set[str] | None = None) -> list[Problem]:
+    """Everything the generated `pages` promised that the site at `site_dir` does not have.
+
+    `links_of` limits the link check to those pages (by src_uri): a dirty rebuild only needs its own.
+    """
+    site = _Site(site_dir)
+    entries = [page for page in pages if _is_entry(page)]
+    problems = []
+    for page in pages:
+        out = output_path(page.src_uri, directory_urls)
+        if not (site_dir / out).is_file():
+            problems.append(Problem(page.source_path if _is_entry(page) else out, 1, "site",
+                                    f"{out} is missing from the built site"))
+    problems += _search_problems(site_dir, entries, directory_urls)
+    problems += _index_problems(site, pages, entries, directory_urls)
+    problems += _link_problems(site, [p for p in pages if links_of is None or p.src_uri in links_of], directory_urls)
+    return problems
+
+
+def _is_entry(page: Page) -> bool:
+    return bool(page.source_path) and kind_of(page.source_path) is not None
+
+
+def _link_forms(out: str) -> set[str]:
+    """How a link to the file `out` resolves: to the file, or to its folder for `.../index.html`."""
+    return {out, posixpath.dirname(out) or "."} if posixpath.basename(out) == "index.html" else {out}
+
+
+def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
+    """Every entry must be a result of the search index, and that result must be in lunr's index (searchable)."""
+    if not (site_dir / SEARCH_INDEX).is_file():
+        return [Problem(SEARCH_INDEX, 1, "search", "is missing from the built site")]
+    try:
+        data = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+        indexed = {vector[0].split("/", 1)[1] for vector in data["index"]["fieldVectors"]}
+        found = {posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE, directory_urls), result["url"]))
+                 for ref, result in enumerate(data["results"]) if str(ref) in indexed}
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+        return [Problem(SEARCH_INDEX, 1, "search", f"is not the knowledge base's search index ({error!r})")]
+    return [Problem(page.source_path, 1, "search", f"is missing from the search index ({SEARCH_INDEX} finds no "
+                                                   f"page '{page_url(page.src_uri, directory_urls)}')")
+            for page in entries if posixpath.normpath(page_url(page.src_uri, directory_urls)) not in found]
+
+
+def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directory_urls: bool) -> list[Problem]:
+    """Each entry must be linked from its kind's index page (`approaches/index.md` and so on)."""
+    problems = []
+    generated = {page.src_uri for page in pages}
+    linked: dict[str, set[str | None]] = {}  # index page -> the site paths it links to
+    for page in entries:
+        index_uri = f"{kind_of(page.source_path).folder}/index.md"
+        index_out = output_path(index_uri, directory_urls)
+        if index_uri not in generated or not site.has(index_out):
+            continue  # a missing index page is reported once, as a missing page
+        if index_out not in linked:
+            html_text = (site.root / index_out).read_text(encoding="utf-8")
+            linked[index_out] = {site.resolve(index_out, href) for _, href in page_links(html_text)}
+        if not _link_forms(output_path(page.src_uri, directory_urls)) & linked[index_out]:
+            problems.append(Problem(page.source_path, 1, "index", f"is not linked from {index_out}"))
+    return problems
+
+
+def _link_problems(site: _Site, pages: list[Page], directory_urls: bool) -> list[Problem]:
+    """Every relative href/src in every generated HTML page must name a file in the site.
+
+    The theme's links (stylesheets, scripts, navigation) differ between pages only by their relative prefix, so
+    one whole page per folder depth checks them; on every other page only the content is read.
+    """
+    problems = []
+    whole_pages_seen: set[int] = set()
+    for page in pages:
+        out = output_path(page.src_uri, directory_urls)
+        if not out.endswith(".html") or not site.has(out):
+            continue
+        html_text = (site.root / out).read_text(encoding="utf-8")
+        depth = out.count("/")
+        links = page_links(html_text) if depth not in whole_pages_seen else _content_links(html_text)
+        whole_pages_seen.add(depth)
+        for line, href in links:
+            target = site.resolve(out, href)
+            if target is None:
+                continue
+            if target == ".." or target.startswith("../"):
+                problems.append(Problem(out, line, "link", f"'{href}' points outside the site"))
+            elif not site.has(target):
+                problems.append(Problem(out, line, "link", f"'{href}' points to {target}, which is not in the "
+                                                           "built site"))
+    return problems

@@ -1,0 +1,298 @@
+"""The MkDocs plugin: a thin adapter that runs the core once per build and adds its pages.
+
+- `on_config` runs the whole core. MkDocs cleans the old site only after `on_pre_build`, so a
+  content problem aborts the build here and the last good site stays as it was.
+- `on_files` adds every page as a virtual file (`File.generated`) whose "Edit this page" link
+  opens the real source file; entry pages stay out of the navigation to keep builds linear.
+- `on_config` also adds the content folders to `watch`, so `mkdocs serve` rebuilds when an entry
+  changes. Under `mkdocs serve --dirty` (what `bash .ci/serve` runs) only the pages whose generated
+  Markdown changed are rebuilt: every page that shows the edited entry changes with it, so all of
+  them are right, and the rest are left as they were (see `_DirtyServe`).
+- Pages the generator writes whole keep their HTML lists away from Python-Markdown: `on_page_markdown`
+  sets them aside and `on_page_content` puts them back (generator/render/rawblocks.py).
+- Print packs show approaches that were converted once, on their own pages: `on_page_content`
+  collects what each approach page shows and `on_post_page` fills the packs in (generator/adapter/packs.py).
+- `on_post_page` drops the indentation the theme's templates leave in every page (generator/adapter/whitespace.py).
+- `on_post_build` proves nothing was lost (generator/adapter/completeness.py): every entry has its page,
+  is in the search index and on its index page, and every link in the generated pages resolves.
+- A clean `mkdocs build` writes into a staging folder next to `site_dir` and swaps it into place
+  only if the whole build succeeded, so a failure after MkDocs has cleaned the site (a strict-mode
+  warning, a rendering error, a completeness problem) also leaves the previous site as it was.
+  MkDocs raises its strict-mode Abort after `on_post_build`, inside the same `try` that calls
+  `on_build_error`; `on_shutdown` runs in a `finally` after the build, so that is where the
+  staged site is swapped in (or thrown away). `mkdocs serve` builds into its own temporary
+  folder and is not staged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import posixpath
+import shutil
+import tempfile
+from pathlib import Path
+
+from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.adapter import packs, whitespace
+from generator.adapter.completeness import verify_site
+from generator.content.load import kind_of
+from generator.content.memo import Memo
+from generator.content.model import APPROACH, KINDS
+from generator.content.urls import output_path
+from generator.pipeline import build_pages
+from generator.render import rawblocks
+from generator.render.entries import Page
+
+log = logging.getLogger("mkdocs.plugins.knowledge-base")
+
+
+class KnowledgeBaseConfig(Config):
+    root = opt.Optional(opt.Type(str))
+    """Folder holding approaches/, barriers/ and places/; defaults to the folder of mkdocs.yml."""
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def __init__(self) -> None:
+        self.pages: list[Page] = []
+        self.approach_uris: set[str] = set()
+        self.pack_uris: set[str] = set()
+        self.whole_uris: set[str] = set()  # pages with no contributed Markdown, whose raw blocks are set aside
+        self.raw_blocks: dict[str, list[str]] = {}
+        # kept across `mkdocs serve --dirty` rebuilds, where unchanged approach pages are not converted again
+        self.copies: dict[str, packs.Converted] = {}
+        self.memo = Memo()  # unchanged files are not parsed, validated or rendered again in the next rebuild
+        self.compiled_templates = _CompiledTemplates()
+        self.root = Path(".")
+        self.stage_builds = False  # set by on_startup: only a clean `mkdocs build` is staged
+        self.dirty_serve: _DirtyServe | None = None  # set by on_startup for `mkdocs serve --dirty`
+        self.staging: _Staging | None = None
+        self.succeeded = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Stage clean `mkdocs build`s only: serve has its own temporary site, --dirty reuses the old one.
+
+        Defining on_startup also keeps this object across `mkdocs serve` rebuilds, which is why
+        on_config resets every per-build attribute.
+        """
+        self.stage_builds = command == "build" and not dirty
+        if command == "serve" and dirty:
+            self.dirty_serve = _DirtyServe()
+
+    def on_config(self, config):
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.pages = []  # plugins live across `mkdocs serve` rebuilds: never keep last build's pages
+        self.staging, self.succeeded = None, False
+        pages, problems = build_pages(self.root, config.site_url, config.repo_url, memo=self.memo)
+        if problems:
+            for problem in problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(problems)} content problem(s); the site was not built and the previous "
+                              "build was left in place. Run `python -m generator check` for the same list.")
+        self.pages = pages
+        self.approach_uris = {page.src_uri for page in pages if page.source_path
+                              and kind_of(page.source_path) is APPROACH}
+        self.pack_uris = {page.src_uri for page in pages if page.is_pack}
+        self.whole_uris = {page.src_uri for page in pages if page.source_path is None and page.src_uri.endswith(".md")}
+        for kind in KINDS:
+            folder = str(self.root / kind.folder)
+            if folder not in config.watch:
+                config.watch.append(folder)
+        if self.stage_builds:
+            self.staging = _Staging(Path(config.site_dir))
+            config.site_dir = str(self.staging.folder)
+            log.info(f"Building into {self.staging.folder}; it replaces {self.staging.site} only if the build "
+                     "succeeds")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        docs_dir = Path(config.docs_dir).resolve()
+        for page in self.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                raise PluginError(f"docs/{page.src_uri} clashes with a generated page; remove or rename it")
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+            if page.source_path:
+                file.edit_uri = _edit_uri(config, docs_dir, self.root / page.source_path)
+            if self.dirty_serve:
+                self.dirty_serve.mark(file, page.content)
+            files.append(file)
+        if self.dirty_serve:
+            self.dirty_serve.keep_sitemap_if_same_pages(config, files)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if page.file.src_uri not in self.whole_uris:
+            return markdown
+        markdown, self.raw_blocks[page.file.src_uri] = rawblocks.set_aside(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        if page.file.src_uri in self.whole_uris:
+            return rawblocks.put_back(html, self.raw_blocks.pop(page.file.src_uri))
+        if page.file.src_uri not in self.approach_uris:
+            return html
+        html, copy = packs.cut_copy(html)
+        if copy is not None:
+            self.copies[page.file.src_uri] = packs.Converted(page.file.src_uri, copy)
+        return html
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if page.file.src_uri in self.pack_uris:
+            output, missing = packs.fill(output, page.file.src_uri, self.copies, config.use_directory_urls)
+            if missing:
+                raise PluginError(f"{page.file.src_uri}: no converted page for {', '.join(missing)}")
+        return whitespace.squeeze(output)
+
+    def on_env(self, env, *, config, files):
+        """Keep the theme's compiled templates across `mkdocs serve` rebuilds (each makes a new Jinja environment,
+        and compiling Material's templates again took 0.2 s of every rebuild)."""
+        env.bytecode_cache = self.compiled_templates
+        return env
+
+    @event_priority(-100)  # after every other plugin's on_post_build, so the site is whole
+    def on_post_build(self, *, config) -> None:
+        changed = None
+        if self.dirty_serve:
+            changed = self.dirty_serve.finish_site(Path(config.site_dir), config.use_directory_urls)
+        missing = verify_site(Path(config.site_dir), self.pages, config.use_directory_urls, links_of=changed)
+        if missing:
+            for problem in missing:
+                log.error(str(problem))
+            raise PluginError(f"{len(missing)} thing(s) missing from the built site, listed above")
+        self.succeeded = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Any failure, including the strict-mode Abort that MkDocs raises after on_post_build."""
+        self.succeeded = False
+
+    def on_shutdown(self) -> None:
+        if self.staging is not None:
+            self.staging.finish(self.succeeded)
+            self.staging = None
+
+
+class _DirtyServe:
+    """Makes `mkdocs serve --dirty` right as well as fast, across rebuilds of one serve session.
+
+    MkDocs' --dirty rebuilds only files that report themselves modified, but a generated file always
+    does. Here a generated file reports "modified" only when its content differs from the last good
+    build. Because each page's Markdown carries everything it shows (titles, summaries, back-links),
+    an edit changes exactly the pages that show the edited entry, and only those are rebuilt.
+
+    The search index is one generated file (generator/render/search.py), so it is rebuilt like any page: when
+    an edit changes what it holds.
+    """
+
+    DIRTY_WARNING = "A 'dirty' build is being performed"
+
+    def __init__(self) -> None:
+        self.built: dict[str, str] = {}  # src_uri -> digest of its content in the last good build
+        self.pending: dict[str, str] = {}
+        self.changed: set[str] = set()
+        self.sitemap_pages: set[str] = set()  # the pages sitemap.xml lists, as the last good build wrote it
+        self.pending_sitemap: set[str] = set()
+        # MkDocs warns that dirty builds may be inaccurate; that is what this class prevents, and under
+        # `strict: true` the warning would fail every rebuild.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith(self.DIRTY_WARNING))
+
+    def mark(self, file: File, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.sha256(data).hexdigest()
+        self.pending[file.src_uri] = digest
+        modified = self.built.get(file.src_uri) != digest
+        if modified:
+            self.changed.add(file.src_uri)
+        file.is_modified = lambda: modified  # MkDocs' --dirty asks each file this
+
+    def keep_sitemap_if_same_pages(self, config, files: Files) -> None:
+        """Skip writing sitemap.xml again when no page was added or removed: it lists only the pages' URLs."""
+        self.pending_sitemap = {file.src_uri for file in files.documentation_pages()}
+        if self.pending_sitemap == self.sitemap_pages:
+            config.theme.static_templates.discard("sitemap.xml")
+
+    def finish_site(self, site_dir: Path, directory_urls: bool) -> set[str]:
+        """Remove deleted entries' pages, and return the src_uris rebuilt."""
+        gone = set(self.built) - set(self.pending)
+        for src_uri in gone:
+            stale = site_dir / output_path(src_uri, directory_urls)
+            if stale.is_file():
+                stale.unlink()
+        changed, self.built, self.pending, self.changed = self.changed, self.pending, {}, set()
+        self.sitemap_pages = self.pending_sitemap
+        return changed
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, in memory. Jinja checks each template's source against its checksum, so an
+    edited override is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _Staging:
+    """A folder next to the site where a build is written, then swapped in or thrown away.
+
+    Being a sibling keeps it on the same file system, so the swap is two renames and readers of
+    the site never see a half-written one.
+    """
+
+    def __init__(self, site: Path):
+        self.site = site.resolve()
+        self.site.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.staging-", dir=self.site.parent))
+
+    def finish(self, succeeded: bool) -> None:
+        if not succeeded:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            log.info(f"The build failed: {self.site} was left as it was")
+            return
+        if not self.site.exists():
+            os.rename(self.folder, self.site)
+            return
+        old = self.site.with_name(f"{self.folder.name}.old")
+        try:
+            os.rename(self.site, old)
+        except OSError:  # e.g. the site folder is a mount point: replace what is inside it instead
+            self._replace_contents()
+            return
+        try:
+            os.rename(self.folder, self.site)
+        except OSError:
+            os.rename(old, self.site)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _replace_contents(self) -> None:
+        for child in self.site.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        for child in self.folder.iterdir():
+            os.rename(child, self.site / child.name)
+        self.folder.rmdir()
+
+
+def _edit_uri(config, docs_dir: Path, source: Path) -> str | None:
+    """The source file's path relative to docs_dir, which MkDocs joins onto `edit_uri`."""
+    if not config.edit_uri:
+        return None
+    return posixpath.normpath(posixpath.relpath(source.as_posix(), docs_dir.as_posix()))
