@@ -1,7 +1,8 @@
 """Print packs copy each approach page's converted HTML: whole, headings nested, no repeated ids, links right."""
 
-from generator.adapter.packs import COPY_END, COPY_START, Converted, cut_copy, fill, placeholder
+from generator.adapter.packs import Converted, cut_copy, fill
 from generator.render.entries import Page
+from generator.render.packmarks import COPY_END, COPY_START, placeholder
 
 BODY = ('<h2 id="how-to-use-it">How to use it<a class="headerlink" href="#how-to-use-it" title="Permanent link">'
         '&para;</a></h2>\n<p>See <a href="../grow-model/">GROW</a>, <a href="#how-to-use-it">the steps</a> and '
@@ -15,6 +16,11 @@ def page_with(body: str) -> str:
 
 def approach_page(marked: str) -> Page:
     return Page("approaches/trust.md", f"---\ntitle: T\n---\n\n{COPY_START}\n\n{marked}\n{COPY_END}\n\n## Where")
+
+
+def placeholder_of(page: Page) -> str:
+    """What render writes in a pack for the approach on `page` (as render_print_packs does)."""
+    return placeholder(page.src_uri, page.content)
 
 
 def test_cut_copy_returns_the_marked_html_and_the_page_without_markers():
@@ -34,7 +40,7 @@ def test_a_page_without_markers_has_nothing_to_copy():
 
 
 def test_fill_nests_headings_drops_ids_and_permalinks_and_rebases_links():
-    pack = f"<h1>Pack</h1>\n{placeholder(approach_page('## Trust'))}\n<p>after</p>"
+    pack = f"<h1>Pack</h1>\n{placeholder_of(approach_page('## Trust'))}\n<p>after</p>"
     bodies = {"approaches/trust.md": Converted("approaches/trust.md", BODY)}
     filled, missing = fill(pack, "print/index.md", bodies)
     assert missing == []
@@ -49,13 +55,13 @@ def test_fill_nests_headings_drops_ids_and_permalinks_and_rebases_links():
 
 
 def test_fill_reports_an_approach_it_has_no_copy_of():
-    filled, missing = fill(placeholder(approach_page("x")), "print/index.md", {})
+    filled, missing = fill(placeholder_of(approach_page("x")), "print/index.md", {})
     assert missing == ["approaches/trust.md"] and filled == ""
 
 
 def test_a_placeholder_changes_when_what_it_copies_does():
     """So that `mkdocs serve --dirty` rebuilds a pack when an approach in it is edited (and only then)."""
-    assert placeholder(approach_page("one")) != placeholder(approach_page("two"))
-    assert placeholder(approach_page("one")) == placeholder(approach_page("one"))
+    assert placeholder_of(approach_page("one")) != placeholder_of(approach_page("two"))
+    assert placeholder_of(approach_page("one")) == placeholder_of(approach_page("one"))
     moved_on = Page("approaches/trust.md", approach_page("one").content.replace("## Where", "## Where\n\n- Doncaster"))
-    assert placeholder(moved_on) == placeholder(approach_page("one"))  # uses are not in packs
+    assert placeholder_of(moved_on) == placeholder_of(approach_page("one"))  # uses are not in packs

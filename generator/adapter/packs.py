@@ -6,7 +6,7 @@ five times over; at 500 entries that was two fifths of all Markdown conversion, 
 loop. Instead (the collect-then-fill pattern of mkdocs-autorefs):
 
 1. render marks what a pack shows on each approach page (`COPY_START` ... `COPY_END`) and, in a pack,
-   writes a `placeholder` where each approach goes;
+   writes a `placeholder` where each approach goes (render/packmarks.py);
 2. the plugin cuts each approach page's converted part out with `cut_copy` (on_page_content);
 3. once every page is converted, `fill` replaces each placeholder with that HTML (on_post_page), in a
    `<section>`, headings one level down, without ids (a pack holds many approaches), and with relative
@@ -19,33 +19,19 @@ the approaches as Markdown instead (see render_print_packs).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from generator.content.urls import output_path, rebase
+from generator.render.packmarks import COPY_END, COPY_START, PLACEHOLDER_RE
 
-if TYPE_CHECKING:  # render imports the markers from here
-    from generator.render.entries import Page
-
-COPY_START, COPY_END = "<!-- kb-pack-copy -->", "<!-- /kb-pack-copy -->"
-_PLACEHOLDER_RE = re.compile(r"<!-- kb-pack-item ([a-z0-9/.-]+) [0-9a-f]+ -->")
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")  # the serializer escapes '<' and '>' in attribute values and text
 _HEADING_TAG_RE = re.compile(r"^<(/?)h([1-6])\b")
 _HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _ID_RE = re.compile(r'\sid="[^"]*"')
 _LINK_ATTRIBUTE_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-
-
-def placeholder(approach_page: Page) -> str:
-    """Where a pack shows an approach: a line of raw HTML naming its page and what that page's copy says."""
-    content = approach_page.content
-    marked = content[content.find(COPY_START):content.rfind(COPY_END)]
-    digest = hashlib.sha256(marked.encode("utf-8")).hexdigest()[:16]
-    return f"<!-- kb-pack-item {approach_page.src_uri} {digest} -->"
 
 
 def cut_copy(page_html: str) -> tuple[str, str | None]:
@@ -87,7 +73,7 @@ def fill(pack_html: str, pack_uri: str, copies: dict[str, Converted],
             copy.for_folder[folder] = f'<section class="kb-pack-item">\n{moved}\n</section>'
         return copy.for_folder[folder]
 
-    return _PLACEHOLDER_RE.sub(section_for, pack_html), missing
+    return PLACEHOLDER_RE.sub(section_for, pack_html), missing
 
 
 def _for_pack(page_html: str, page_path: str, pack_path: str) -> str:

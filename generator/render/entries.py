@@ -16,7 +16,6 @@ from urllib.parse import quote, urlencode
 
 import yaml
 
-from generator.adapter.packs import COPY_END, COPY_START
 from generator.content.link import Collection, Use
 from generator.content.load import Entry
 from generator.content.markup import demote_headings, rebase_links
@@ -24,6 +23,7 @@ from generator.content.model import APPROACH, APPROACH_TYPE_LABELS, BARRIER, PLA
 from generator.content.ranking import approach_facts
 from generator.content.urls import relative_path
 from generator.render.citation import citation_of, harvard_html
+from generator.render.packmarks import COPY_END, COPY_START
 
 _YamlDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the same YAML, five times faster
 _MD_ESCAPE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -273,7 +273,7 @@ def _take_it_into_a_room(approach: Entry) -> list[str]:
 
 def render_approach(entry: Entry, col: Collection, extras: PageExtras) -> Page:
     uri = entry_uri(entry)
-    lines = [COPY_START, "", *approach_core(entry, col, uri), COPY_END, ""]  # what print packs copy (packs.py)
+    lines = [COPY_START, "", *approach_core(entry, col, uri), COPY_END, ""]  # what print packs copy (packmarks.py)
     lines += _take_it_into_a_room(entry)
     lines += ["## Where it has been used", ""]
     uses = col.approach_uses.get(entry.slug, [])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from generator.adapter.packs import placeholder
 from generator.content.link import Collection
 from generator.content.load import Entry
 from generator.content.ranking import approach_facts
@@ -13,6 +12,7 @@ from generator.render.entries import (
     KIT_URI, Page, approach_core, barrier_cards_uri, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
 )
 from generator.render.lists import TIME_CHOICES, attr, checkboxes, html_link
+from generator.render.packmarks import placeholder
 from generator.render.rawblocks import raw_block
 from generator.render.search import LUNR_URI, SEARCH_PAGE
 
@@ -165,7 +165,7 @@ def render_matrix(col: Collection) -> Page:
 def _pack_section(uri: str, approach: Entry, col: Collection, approach_page: Page | None) -> list[str]:
     """An approach in a pack: a placeholder for its page's converted top part, or (without the plugin) its Markdown."""
     if approach_page is not None:
-        return [placeholder(approach_page), ""]
+        return [placeholder(approach_page.src_uri, approach_page.content), ""]
     return ['<section class="kb-pack-item" markdown>', "", *approach_core(approach, col, uri, level=2),
             "</section>", ""]
 
