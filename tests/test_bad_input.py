@@ -22,8 +22,8 @@ import pytest
 from generator.content.load import MAX_FILE_BYTES
 from generator.content.model import APPROACH
 from tests.conftest import APPROACH_BODY, VALID, write
-from tests.test_plugin import CONFIG, html, mkdocs_build
-from tests.test_validate import HEAD
+from tests.adapter.test_plugin import CONFIG, html, mkdocs_build
+from tests.content.test_validate import HEAD
 
 NEXT_YEAR = datetime.date.today().year + 1
 BARRIER_BODY = "\n## What it looks like\nA.\n\n## Why it happens\nB.\n"

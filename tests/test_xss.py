@@ -23,7 +23,7 @@ from generator.content.model import KIND_BY_NAME
 from generator.content.validate import validate_entry
 from tests.conftest import BODIES, EXISTING_SLUGS, REPO, VALID, filled_entry, write
 from tests.test_browser import base_url, browser  # noqa: F401 (fixtures, reused as they are)
-from tests.test_plugin import CONFIG, mkdocs_build
+from tests.adapter.test_plugin import CONFIG, mkdocs_build
 
 # Each runs script only if it becomes markup: they set window.__xss or open a dialog.
 FRONT_MATTER_PAYLOADS = [

@@ -12,7 +12,7 @@ the site is, and compares their list items. Any future difference is caught, not
 
 Both parsers stop at block structure, which alone decides what is a list item and how deep it sits:
 inline markup is left as written on both sides (so the texts compare like for like), and skipping it
-halves the time the check takes. tests/test_commonmark.py compares the fully rendered pages too.
+halves the time the check takes. tests/content/test_commonmark.py compares the fully rendered pages too.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import textwrap
 from dataclasses import dataclass
 
 # The extensions and settings the site converts bodies with: MkDocs' defaults (toc, tables, fenced_code) and
-# mkdocs.yml's markdown_extensions. tests/test_commonmark.py keeps the two the same.
+# mkdocs.yml's markdown_extensions. tests/content/test_commonmark.py keeps the two the same.
 SITE_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "def_list",
                    "mdx_truly_sane_lists")
 SITE_EXTENSION_CONFIGS = {"toc": {"permalink": True}, "mdx_truly_sane_lists": {"nested_indent": 2, "truly_sane": False}}

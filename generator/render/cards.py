@@ -39,7 +39,7 @@ DECK_URI = "cards/index.md"
 SUMMARY_CHARACTERS = 200
 # A card's text must fit one A4 page at 10.5 pt: about 2,700 characters in Chromium, measured on every approach
 # (the fullest real card, 2,100 characters, fills 78% of the page). A card is condensed with the first of these
-# limits that keeps it within CARD_CHARACTERS; tests/test_cards_browser.py prints the fullest cards and counts
+# limits that keeps it within CARD_CHARACTERS; tests/render/test_cards_browser.py prints the fullest cards and counts
 # their PDF pages.
 CARD_CHARACTERS = 2400
 

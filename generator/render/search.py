@@ -175,7 +175,7 @@ def lunr_index(documents: list[dict[str, str]]) -> dict:
     Hand-written for speed: lunr.py's Builder runs its pipeline on one token object at a time, which took 6 s at
     2,000 entries, and `mkdocs serve` builds the index again on every save. This is the same algorithm (lunr's
     BM25 field vectors, k1 = 1.2 and b = 0.75, scores to 3 places), on plain strings and dicts, with each word's
-    stem worked out once by lunr.py's own pipeline (`_term`); tests/test_search.py holds the two to the same
+    stem worked out once by lunr.py's own pipeline (`_term`); tests/render/test_search.py holds the two to the same
     output.
     """
     k1, b = 1.2, 0.75

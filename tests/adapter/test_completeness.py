@@ -8,7 +8,7 @@ import sys
 
 from generator.adapter.completeness import page_links, verify_site
 from generator.pipeline import build_pages
-from tests.test_plugin import CONFIG, mkdocs_build, site  # noqa: F401 (site is a fixture)
+from tests.adapter.test_plugin import CONFIG, mkdocs_build, site  # noqa: F401 (site is a fixture)
 
 SITE_URL = "https://example.org/kb/"  # CONFIG's site_url
 

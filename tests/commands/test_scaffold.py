@@ -13,7 +13,7 @@ from generator.content.model import KINDS, ListOf, Record
 from generator.content.validate import validate_entry
 from generator.pipeline import check
 from tests.conftest import write
-from tests.test_plugin import CONFIG, html, links, mkdocs_build
+from tests.adapter.test_plugin import CONFIG, html, links, mkdocs_build
 
 
 def run(*args, cwd):

@@ -9,7 +9,7 @@ import yaml
 
 from generator.commands.forms import ANOTHER_PLACE, dropdown_labels, form_texts
 from tests.conftest import write
-from tests.test_plugin import CONFIG
+from tests.adapter.test_plugin import CONFIG
 
 
 def element(form: dict, id_: str) -> dict:
