@@ -27,8 +27,8 @@ PAGES = ["", "approaches/", "approaches/trust-and-agreement/", "approaches/open-
          "barriers/", "barriers/lack-of-trust/", "places/", "places/doncaster/", "themes/",
          "themes/relationships-and-trust/", "matchmaker/", "matrix/", "print/lack-of-trust/", "about/",
          "contributing/", "reference/", "search/?q=trust", "cards/", "cards/trust-and-agreement/",
-         "print/lack-of-trust/cards/", "data/", "benchmarks/", "kit/?a=trust-and-agreement:60,world-cafe:90",
-         "tools/trust-and-agreement/", "tools/grow/"]
+         "print/lack-of-trust/cards/", "data/", "benchmarks/", "architecture/",
+         "kit/?a=trust-and-agreement:60,world-cafe:90", "tools/trust-and-agreement/", "tools/grow/"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
