@@ -1,4 +1,4 @@
-"""Command line: `python -m benchmarks [--sizes N,N,...] [--large] [--runs N] [--output PAGE|-]`, from the repository."""
+"""Command line: `python -m benchmarks [--sizes N,N,...] [--large] [--runs N] [--output PAGE|-]`, in the repository."""
 
 from __future__ import annotations
 
