@@ -101,3 +101,31 @@ def filled_entry(kind, text: str, url: str, refs: dict[str, str] = EXISTING_SLUG
 
     front_matter = yaml.safe_dump(filled(kind.record, text, url, refs), allow_unicode=True, sort_keys=False)
     return "---\n" + front_matter + "---\n" + BODIES[kind.name]
+
+
+def search_built_index(read, words: str) -> list[str]:
+    """The result addresses a built search index (generator/render/search_index.py) gives for `words`, best
+    first, scored as kb.js scores them but for the words as typed only (no prefixes or near-misses). `read(path)`
+    gives the text of a site file, so this reads a site folder or a running server alike."""
+    import json
+    import math
+
+    from generator.render.search import title_terms
+
+    meta = json.loads(read("search/meta.json"))
+    scores: dict[int, float] = {}
+    for term in title_terms(words):
+        shard = next((number for number, terms in enumerate(meta["shards"]) if term in terms), None)
+        if shard is None:
+            continue
+        posting = json.loads(read(f"search/terms/{shard}.json"))[term]
+        found = sum(len(pairs) // 2 for pairs in posting)
+        idf = math.log(1 + abs((meta["count"] - found + 0.5) / (found + 0.5)))
+        for field, pairs in enumerate(posting):
+            ref = 0
+            for gap, weight in zip(pairs[::2], pairs[1::2]):
+                ref += gap
+                scores[ref] = scores.get(ref, 0) + idf * weight * meta["boosts"][field] / meta["weightScale"]
+    per_file = meta["resultsPerFile"]
+    ranked = sorted(scores, key=lambda ref: (-scores[ref], ref))
+    return [json.loads(read(f"search/results/{ref // per_file}.json"))[ref % per_file]["url"] for ref in ranked]

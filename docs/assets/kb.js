@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  /* Text as the search index holds it (generator/search.py, fold): lower case, no accents or apostrophes,
+  /* Text as the search index holds it (generator/render/search.py, fold): lower case, no accents or apostrophes,
      punctuation as spaces, so that "Café" meets "cafe" and "don't" meets "dont". */
   function fold(text) {
     var plain = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['\u2018\u2019]/g, "");
@@ -265,7 +265,7 @@
     show();
   }
 
-  /* ---- Search: lunr.js over the index that generator/search.py builds with lunr.py. */
+  /* ---- Search over the fragmented index of generator/render/search_index.py, with lunr.js's stemmer. */
   var KIND_LABELS = {approach: "Approach", barrier: "Barrier", place: "Place", theme: "Theme"};
   var SEARCH_SHOWN = 20;
   var NUMBER_WORDS = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, half: 0.5};
@@ -289,50 +289,86 @@
     return lunr.stemmer(new lunr.Token(word)).toString();
   }
 
-  /* Each word counts as written (through lunr's stemmer), more weakly as the start of a longer word, and, for
-     longer words, with one letter wrong ("enquiry" finds "inquiry"). Stop words are in no document. */
-  function searchIndex(index, folded) {
+  /* Within one edit (a letter changed, added, dropped, or two swapped), as lunr.js's editDistance 1. */
+  function oneEditApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a.charAt(i) === b.charAt(i)) i++;
+    if (i === a.length && i === b.length) return true;
+    var rest = function (x, y) { return a.slice(x) === b.slice(y); };
+    if (a.length === b.length) {
+      return rest(i + 1, i + 1) || (a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && rest(i + 2, i + 2));
+    }
+    return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
+  }
+
+  /* The query's terms and their weights, as lunr.js's query would expand them against the vocabulary: each word
+     counts as written (through lunr's stemmer), more weakly as the start of a longer word, and, for longer words,
+     with one letter wrong ("enquiry" finds "inquiry"). Stop words are in no document. */
+  function queryTerms(meta, folded) {
     var words = folded.split(" ").filter(function (w) { return w && !/^\d+$/.test(w) && lunr.stopWordFilter(w); });
-    if (!words.length) return [];
-    return index.query(function (query) {
-      words.forEach(function (word) {
-        var stemmed = stem(word);
-        query.term(word, {boost: 1});
-        if (stemmed.length >= 3) {
-          query.term(stemmed, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.3});
-        }
-        if (stemmed.length >= 5) query.term(stemmed, {usePipeline: false, editDistance: 1, boost: 0.2});
+    var weights = {};
+    function add(term, boost) { weights[term] = (weights[term] || 0) + boost; }
+    words.forEach(function (word) {
+      var stemmed = stem(word);
+      meta.shards.forEach(function (terms) {
+        terms.forEach(function (term) {
+          if (term === stemmed) add(term, 1);
+          if (stemmed.length >= 3 && term.lastIndexOf(stemmed, 0) === 0) add(term, 0.3);
+          if (stemmed.length >= 5 && oneEditApart(stemmed, term)) add(term, 0.2);
+        });
       });
     });
+    return weights;
+  }
+
+  /* Documents scored as lunr.js scores them: per field, BM25 (the stored weight times the term's idf and the
+     field's boost), summed over the query's terms by their weights, over the length of the query's vector. */
+  function scoreDocuments(meta, postings, weights) {
+    var scores = {}, magnitude = 0;
+    Object.keys(weights).forEach(function (term) {
+      magnitude += weights[term] * weights[term];
+      var posting = postings[term];
+      var found = posting.reduce(function (sum, pairs) { return sum + pairs.length / 2; }, 0);
+      var idf = Math.log(1 + Math.abs((meta.count - found + 0.5) / (found + 0.5)));
+      posting.forEach(function (pairs, field) {
+        var ref = 0;
+        for (var i = 0; i < pairs.length; i += 2) {
+          ref += pairs[i];
+          scores[ref] = (scores[ref] || 0) + weights[term] * idf * pairs[i + 1] * meta.boosts[field] / meta.weightScale;
+        }
+      });
+    });
+    magnitude = Math.sqrt(magnitude);
+    return Object.keys(scores).map(function (ref) { return {ref: Number(ref), score: scores[ref] / magnitude}; })
+      .sort(function (x, y) { return y.score - x.score || x.ref - y.ref; });
   }
 
   /* A barrier is the reader's problem when the query says one of its phrasings: at least two of the phrasing's
      words (as stems), and at least two thirds of them, e.g. "nobody will share their budget" says "won't share
      budgets". */
-  function problemsIn(results, queryStems) {
-    return results.filter(function (result) {
-      return result.phrases && result.phrases.some(function (phrase) {
+  function problemsIn(barriers, queryStems) {
+    return barriers.filter(function (barrier) {
+      return barrier.phrases.some(function (phrase) {
         var words = phrase.split(" ").filter(Boolean);
         var said = words.filter(function (w) { return queryStems.indexOf(w) !== -1; }).length;
         return said >= 2 && said * 3 >= words.length * 2;
       });
-    }).map(function (result) { return result.slug; });
+    });
   }
 
-  /* Text relevance first, then the ranking model: a barrier the query names comes first (its page starts with
-     what to run), and among approaches those that help with the reader's problems, fit their people and time and
-     have documented use lift. */
-  function searchResults(data, query) {
-    var folded = fold(query);
-    var need = needFromQuery(folded);
-    need.barriers = problemsIn(data.results, folded.split(" ").map(stem));
-    var hits = searchIndex(data.index, folded);
+  /* Text relevance first, then the ranking model, over the RERANKED best by text (and any barrier the query
+     names): a named barrier comes first (its page starts with what to run), and among approaches those that
+     help with the reader's problems, fit their people and time and have documented use lift. */
+  var RERANKED = 30;
+  function rankResults(hits, named, need) {
     var top = hits.length ? hits[0].score : 0;
+    var namedRefs = named.map(function (barrier) { return barrier.ref; });
     return hits.map(function (hit) {
-      var result = data.results[Number(hit.ref)];
+      var result = hit.result;
       var score = hit.score;
-      var named = result.phrases ? need.barriers.indexOf(result.slug) : -1;
-      if (named !== -1) score = top * (3 + hit.score / top - named * 0.01);
+      var position = namedRefs.indexOf(hit.ref);
+      if (position !== -1) score = top * (3 + hit.score / top - position * 0.01);
       if (result.rank) {
         if (need.barriers.length) score *= 1 + 0.5 * matchedOf(result.rank, need).length / need.barriers.length;
         var fit = fitOf(result.rank, need);
@@ -341,6 +377,53 @@
       }
       return {result: result, score: score, need: need};
     }).sort(function (x, y) { return y.score - x.score; });
+  }
+
+  /* The index comes in fragments (generator/render/search_index.py): the vocabulary first, then the shards
+     holding the query's terms, then the results of the best-scored documents only. Each file is fetched once. */
+  function fragmentedIndex(base) {
+    var files = {};
+    function get(path) {
+      if (!files[path]) {
+        files[path] = fetch(base + path).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        });
+      }
+      return files[path];
+    }
+    return function search(query) {
+      return get("meta.json").then(function (meta) {
+        var folded = fold(query);
+        var need = needFromQuery(folded);
+        var named = problemsIn(meta.barriers, folded.split(" ").map(stem));
+        need.barriers = named.map(function (barrier) { return barrier.slug; });
+        var weights = queryTerms(meta, folded);
+        var shardNumbers = [];
+        meta.shards.forEach(function (terms, number) {
+          if (terms.some(function (term) { return weights[term]; })) shardNumbers.push(number);
+        });
+        return Promise.all(shardNumbers.map(function (n) { return get("terms/" + n + ".json"); })).then(function (loaded) {
+          var postings = Object.assign.apply(null, [{}].concat(loaded));
+          var hits = scoreDocuments(meta, postings, weights);
+          var best = hits.slice(0, RERANKED);
+          named.forEach(function (barrier) {
+            var hit = hits.filter(function (h) { return h.ref === barrier.ref; })[0];
+            if (hit && best.indexOf(hit) === -1) best.push(hit);
+          });
+          var files = {};
+          best.forEach(function (hit) { files[Math.floor(hit.ref / meta.resultsPerFile)] = null; });
+          return Promise.all(Object.keys(files).map(function (number) {
+            return get("results/" + number + ".json").then(function (results) { files[number] = results; });
+          })).then(function () {
+            best.forEach(function (hit) {
+              hit.result = files[Math.floor(hit.ref / meta.resultsPerFile)][hit.ref % meta.resultsPerFile];
+            });
+            return {count: hits.length, ranked: rankResults(best, named, need)};
+          });
+        });
+      });
+    };
   }
 
   function resultItem(hit) {
@@ -365,24 +448,9 @@
     var list = document.getElementById("kb-search-results");
     var fallback = document.querySelector(".kb-nojs");
     if (fallback) fallback.hidden = true;
-    var loading = null;
+    var meta = form.getAttribute("data-kb-index");
+    var search = fragmentedIndex(meta.slice(0, meta.lastIndexOf("/") + 1));
     var typingTimer = null;
-
-    function load() {
-      if (!loading) {
-        loading = fetch("index.json").then(function (response) {
-          if (!response.ok) throw new Error(response.status);
-          return response.json();
-        }).then(function (data) {
-          /* generator/search.py leaves out a term's empty fields to keep the file small; lunr.js expects them. */
-          data.index.invertedIndex.forEach(function (entry) {
-            data.index.fields.forEach(function (field) { if (!entry[1][field]) entry[1][field] = {}; });
-          });
-          return {index: lunr.Index.load(data.index), results: data.results};
-        });
-      }
-      return loading;
-    }
 
     function noResults(query) {
       status.textContent = "";
@@ -404,17 +472,16 @@
         return;
       }
       status.textContent = "Searching\u2026";
-      load().then(function (data) {
+      search(query).then(function (found) {
         if (input.value.trim() !== query.trim()) return; /* a newer query is on its way */
-        var hits = searchResults(data, query);
         list.textContent = "";
-        if (!hits.length) {
+        if (!found.count) {
           noResults(query);
           return;
         }
-        var shown = hits.slice(0, SEARCH_SHOWN);
-        status.textContent = (hits.length > shown.length ? "The best " + shown.length + " of " + hits.length : hits.length) +
-          " result" + (hits.length === 1 ? "" : "s") + " for \u201c" + query + "\u201d, best first";
+        var shown = found.ranked.slice(0, SEARCH_SHOWN);
+        status.textContent = (found.count > shown.length ? "The best " + shown.length + " of " + found.count : found.count) +
+          " result" + (found.count === 1 ? "" : "s") + " for \u201c" + query + "\u201d, best first";
         shown.forEach(function (hit) { list.appendChild(resultItem(hit)); });
       }).catch(function () {
         status.textContent = "The search index could not be loaded. Start from the list of barriers or the approaches instead.";

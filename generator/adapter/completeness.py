@@ -5,7 +5,8 @@ search index left out, an index that stopped listing a kind, a link to a page th
 `verify_site` checks the built site against the pages the core generated:
 
 - every generated page and file is in the site (an entry's page at `<folder>/<slug>/`);
-- every entry is findable in the search index (`search/index.json`) and linked from its index page
+- every entry is findable in the search index (`search/`: the words of its title lead to it) and linked from
+  its index page
   (`approaches/`, `barriers/`, `places/`);
 - every link and asset reference in the generated pages resolves to a file in the site.
 
@@ -26,7 +27,8 @@ from generator.content.load import kind_of
 from generator.content.problems import Problem
 from generator.content.urls import output_path, page_url
 from generator.render.entries import Page
-from generator.render.search import INDEX_URI as SEARCH_INDEX, SEARCH_PAGE
+from generator.render.search import SEARCH_PAGE, title_terms
+from generator.render.search_index import META_URI, read_postings
 
 _EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto:, data:, //host
 
@@ -123,18 +125,21 @@ def _link_forms(out: str) -> set[str]:
 
 
 def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
-    """Every entry must be a result of the search index, and that result must be in lunr's index (searchable)."""
-    if not (site_dir / SEARCH_INDEX).is_file():
-        return [Problem(SEARCH_INDEX, 1, "search", "is missing from the built site")]
+    """Every entry must be a result of the search index, and each word of its title must lead to it there."""
+    if not (site_dir / META_URI).is_file():
+        return [Problem(META_URI, 1, "search", "is missing from the built site")]
     try:
-        data = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
-        indexed = {vector[0].split("/", 1)[1] for vector in data["index"]["fieldVectors"]}
-        found = {posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE, directory_urls), result["url"]))
-                 for ref, result in enumerate(data["results"]) if str(ref) in indexed}
+        files = {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
+                 for path in (site_dir / "search").rglob("*.json")}
+        meta, postings, results = read_postings(files)
+        found = set()
+        for ref, result in results.items():
+            if all(ref in postings.get(term, [[]])[0][::2] for term in title_terms(result["title"])):
+                found.add(posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE, directory_urls), result["url"])))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
-        return [Problem(SEARCH_INDEX, 1, "search", f"is not the knowledge base's search index ({error!r})")]
-    return [Problem(page.source_path, 1, "search", f"is missing from the search index ({SEARCH_INDEX} finds no "
-                                                   f"page '{page_url(page.src_uri, directory_urls)}')")
+        return [Problem(META_URI, 1, "search", f"is not the knowledge base's search index ({error!r})")]
+    return [Problem(page.source_path, 1, "search", f"is not findable by its title in the search index (search/ "
+                                                   f"finds no page '{page_url(page.src_uri, directory_urls)}')")
             for page in entries if posixpath.normpath(page_url(page.src_uri, directory_urls)) not in found]
 
 

@@ -15,13 +15,10 @@ page's browser test checks that the two agree.
 from __future__ import annotations
 
 import functools
-import json
-import math
 import re
 import unicodedata
 from pathlib import Path
 
-from lunr.index import Index
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
@@ -34,9 +31,9 @@ from generator.content.model import THEMES
 from generator.content.ranking import approach_facts
 from generator.content.urls import url_href
 from generator.render.entries import Page, entry_uri, facts_line, summary_of, theme_uri, title_of
+from generator.render.search_index import FragmentedIndex
 
 SEARCH_PAGE = "search.md"
-INDEX_URI = "search/index.json"
 LUNR_URI = "assets/vendor/lunr.min.js"  # lunr.js 2.3.9 (MIT), shipped in generator/render/vendor/ with its licence
 _LUNR_JS = Path(__file__).parent / "vendor" / "lunr.min.js"
 
@@ -53,6 +50,7 @@ _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 _NOT_WORD_RE = re.compile(r"[^\w]+")
 _MARKDOWN_LINK_RE = re.compile(r"\]\([^)]*\)")
 _COMPOUND_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013/]\w+)+")
+_JOINER_RE = re.compile(r"[-\u2010\u2011\u2013/]")
 
 
 def fold(text: str) -> str:
@@ -64,7 +62,8 @@ def fold(text: str) -> str:
     if not text.isascii():  # the same marks as kb.js drops: combining diacritics, U+0300 to U+036F
         text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
     plain = _APOSTROPHES_RE.sub("", text.casefold())
-    joined = [_NOT_WORD_RE.sub("", word) for word in _COMPOUND_RE.findall(plain)]
+    joined = [_NOT_WORD_RE.sub("", word) for token in plain.split() if _JOINER_RE.search(token)
+              for word in _COMPOUND_RE.findall(token)]  # per token: the pattern is slow over a whole body
     return " ".join([*_NOT_WORD_RE.sub(" ", plain).replace("_", " ").split(), *joined])
 
 
@@ -132,34 +131,43 @@ def _result(uri: str, kind: str, title: str, summary: str, facts: str = "", **ex
     return record | {name: value for name, value in extra.items() if value is not None}
 
 
-def search_documents(col: Collection, memo: Memo | None = None) -> tuple[list[dict], list[dict]]:
-    """(indexed fields, folded, and shown results), in the same order; the position is each document's reference.
+def search_documents(col: Collection, memo: Memo | None = None) -> list[tuple[str, dict[str, str], dict]]:
+    """Each entry's and theme's (key, indexed fields, folded, shown result); the key is its page's address.
 
-    With a `memo` (kept by `mkdocs serve`), an entry's fields are read and folded again only when it, or an entry
-    its document takes words from (its barriers, places), changed.
+    With a `memo` (kept by `mkdocs serve`), an entry's document is made again only when it, or an entry its
+    document takes words from (its barriers, places), changed.
     """
-    indexed, shown = [], []
+    documents = []
     for entry in col.entries():
-        def fields(entry=entry):
-            return {name: fold(" ".join(values)) for name, values in _document(entry, col).items()}
-        indexed.append(fields() if memo is None else
-                       memo.recall(("search document", entry, col.shown_on_page_of(entry)), fields))
-        kind = entry.kind.name
-        extra = {}
-        if kind == "approach":
-            extra["rank"] = approach_facts(entry, len(col.approach_uses.get(entry.slug, [])))
-        elif kind == "barrier":
-            phrasings = [title_of(entry), *_strings(entry.fields.get("phrases"))]
-            extra |= {"slug": entry.slug, "phrases": [stems(phrase) for phrase in phrasings]}
-        facts = facts_line(entry, col) if kind == "approach" else ""
-        shown.append(_result(entry_uri(entry), kind, title_of(entry), summary_of(entry), facts, **extra))
+        def document(entry=entry):
+            fields = {name: fold(" ".join(values)) for name, values in _document(entry, col).items()}
+            kind = entry.kind.name
+            extra = {}
+            if kind == "approach":
+                extra["rank"] = approach_facts(entry, len(col.approach_uses.get(entry.slug, [])))
+            elif kind == "barrier":
+                extra["slug"] = entry.slug
+            facts = facts_line(entry, col) if kind == "approach" else ""
+            return entry_uri(entry), fields, _result(entry_uri(entry), kind, title_of(entry), summary_of(entry),
+                                                     facts, **extra)
+        documents.append(document() if memo is None else
+                         memo.recall(("search document", entry, col.shown_on_page_of(entry),
+                                      len(col.approach_uses.get(entry.slug, []))), document))
     for theme in THEMES:
         members = col.theme_approaches.get(theme.slug, [])
-        indexed.append({"title": fold(theme.title), "summary": fold(theme.intro),
-                        "body": fold(" ".join(title_of(a) for a in members))})
-        shown.append(_result(theme_uri(theme.slug), "theme", theme.title, theme.intro,
-                             f"{len(members)} approaches"))
-    return indexed, shown
+        fields = {"title": fold(theme.title), "summary": fold(theme.intro),
+                  "body": fold(" ".join(title_of(a) for a in members))}
+        documents.append((theme_uri(theme.slug), fields, _result(theme_uri(theme.slug), "theme", theme.title,
+                                                                 theme.intro, f"{len(members)} approaches")))
+    return documents
+
+
+def barrier_phrasings(col: Collection) -> list[tuple[str, str, list[str]]]:
+    """Each barrier's (page address, slug, title and phrasings as stems): how kb.js tells that a query names a
+    barrier."""
+    return [(entry_uri(barrier), barrier.slug,
+             [stems(phrase) for phrase in [title_of(barrier), *_strings(barrier.fields.get("phrases"))]])
+            for barrier in col.barriers.values()]
 
 
 @functools.lru_cache(maxsize=50_000)  # a field's text -> its terms: `mkdocs serve` indexes unchanged fields again
@@ -168,65 +176,17 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(term for term in map(_term, text.split()) if term is not None)
 
 
-def lunr_index(documents: list[dict[str, str]]) -> dict:
-    """lunr's serialised index of `documents` (each: field name -> folded text; the position is its reference),
-    as lunr.py's Builder serialises it, less the empty fields of each term (kb.js puts them back).
-
-    Hand-written for speed: lunr.py's Builder runs its pipeline on one token object at a time, which took 6 s at
-    2,000 entries, and `mkdocs serve` builds the index again on every save. This is the same algorithm (lunr's
-    BM25 field vectors, k1 = 1.2 and b = 0.75, scores to 3 places), on plain strings and dicts, with each word's
-    stem worked out once by lunr.py's own pipeline (`_term`); tests/render/test_search.py holds the two to the same
-    output.
-    """
-    k1, b = 1.2, 0.75
-    inverted: dict[str, dict] = {}
-    frequencies: list[tuple[str, str, dict[str, int], int]] = []  # (field, ref, term -> count, length)
-    for ref, document in enumerate(documents):
-        for field in FIELDS:
-            counts: dict[str, int] = {}
-            length = 0
-            for term in _terms(document.get(field, "")):
-                length += 1
-                counts[term] = counts.get(term, 0) + 1
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = inverted[term] = {"_index": len(inverted)}
-                posting.setdefault(field, {}).setdefault(str(ref), {})
-            frequencies.append((field, str(ref), counts, length))
-    count = len(documents)
-    average = {field: sum(length for f, _, _, length in frequencies if f == field) / max(count, 1)
-               for field in FIELDS}
-    idf = {term: math.log(1 + abs((count - (found := sum(len(docs) for name, docs in posting.items()
-                                                           if name != "_index")) + 0.5) / (found + 0.5)))
-           for term, posting in inverted.items()}
-    vectors = []
-    for field, ref, counts, length in frequencies:
-        norm = k1 * (1 - b + b * (length / average[field])) if average[field] else k1
-        pairs = sorted((inverted[term]["_index"], round(idf[term] * (k1 + 1) * tf / (norm + tf) * FIELDS[field], 3))
-                       for term, tf in counts.items())
-        vectors.append([f"{field}/{ref}", [value for pair in pairs for value in pair]])
-    ordered = [[term, {**{f: inverted[term][f] for f in FIELDS if f in inverted[term]},
-                       "_index": inverted[term]["_index"]}] for term in sorted(inverted)]
-    return {"version": "2.3.9", "fields": list(FIELDS), "fieldVectors": vectors, "invertedIndex": ordered,
-            "pipeline": ["stemmer"]}  # lunr.js stems each word of a query with the same Porter stemmer
-
-
-def build_index(col: Collection, memo: Memo | None = None) -> str:
-    """The search index as JSON: lunr's serialised index and the results it points to."""
-    indexed, shown = search_documents(col, memo)
-    return json.dumps({"index": lunr_index(indexed), "results": shown}, ensure_ascii=False, separators=(",", ":"))
-
-
-def read_index(text: str) -> tuple[Index, list[dict]]:
-    """The lunr index and the results of a built `search/index.json`, as kb.js reads them (the empty fields put
-    back): for tools and tests that search the built site in Python."""
-    data = json.loads(text)
-    for _, posting in data["index"]["invertedIndex"]:
-        for name in data["index"]["fields"]:
-            posting.setdefault(name, {})
-    return Index.load(data["index"]), data["results"]
+def title_terms(title: str) -> tuple[str, ...]:
+    """The terms a title is indexed under: a reader who types them finds it."""
+    return _terms(fold(title))
 
 
 def search_files(col: Collection, memo: Memo | None = None) -> list[Page]:
-    """The index and the library that reads it, as files of the site (the results page is in tools.py)."""
-    return [Page(INDEX_URI, build_index(col, memo)), Page(LUNR_URI, _LUNR_JS.read_text(encoding="utf-8"))]
+    """The index's fragments (search_index.py) and the library whose stemmer kb.js uses, as files of the site
+    (the results page is in tools.py). Under `mkdocs serve` the index is kept in the memo and updated."""
+    index = FragmentedIndex(FIELDS) if memo is None else memo.recall("search index", lambda: FragmentedIndex(FIELDS))
+    phrasings = barrier_phrasings(col)
+    index.update(search_documents(col, memo), _terms, lambda refs: {
+        "barriers": [{"ref": refs[key], "slug": slug, "phrases": phrases} for key, slug, phrases in phrasings]})
+    return [*(Page(uri, text) for uri, text in index.files.items()),
+            Page(LUNR_URI, _LUNR_JS.read_text(encoding="utf-8"))]

@@ -15,6 +15,7 @@ from generator.render.lists import TIME_CHOICES, attr, checkboxes, html_link
 from generator.render.packmarks import placeholder
 from generator.render.rawblocks import raw_block
 from generator.render.search import LUNR_URI, SEARCH_PAGE
+from generator.render.search_index import META_URI
 
 
 def json_for_script(value) -> str:
@@ -78,7 +79,8 @@ def render_search_page(col: Collection) -> Page:
     lines = [
         "# Search", "",
         *raw_block([
-            '<form class="kb-search-form" id="kb-search" action="./" method="get" role="search">',
+            f'<form class="kb-search-form" id="kb-search" action="./" method="get" role="search" '
+            f'data-kb-index="{url_href(uri, META_URI)}">',
             '<label for="kb-search-q">Describe your problem, or name an approach, a person or a place</label>',
             '<div class="kb-search-form__row"><input type="search" id="kb-search-q" name="q" autocomplete="off" '
             'placeholder="e.g. partners don\'t trust each other">',

@@ -64,18 +64,20 @@ def test_a_broken_theme_link_is_caught(tree, site):
 
 
 def test_an_entry_missing_from_the_search_index_is_caught(tree, site):
-    index_path = site / "search/index.json"
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    doncaster = next(i for i, result in enumerate(index["results"]) if result["url"] == "../places/doncaster/")
-    grow = next(i for i, result in enumerate(index["results"]) if result["url"] == "../approaches/grow-model/")
-    index["results"][doncaster]["url"] = "../places/elsewhere/"  # listed under another address
-    index["index"]["fieldVectors"] = [v for v in index["index"]["fieldVectors"] if v[0].split("/")[1] != str(grow)]
-    index_path.write_text(json.dumps(index), encoding="utf-8")  # and GROW listed, but no longer searchable
+    results_path = site / "search/results/0.json"
+    results = json.loads(results_path.read_text(encoding="utf-8"))
+    doncaster = next(i for i, result in enumerate(results) if result["url"] == "../places/doncaster/")
+    results[doncaster]["url"] = "../places/elsewhere/"  # listed under another address
+    results_path.write_text(json.dumps(results), encoding="utf-8")
+    for shard in (site / "search/terms").glob("*.json"):  # and GROW listed, but the word "grow" no longer finds it
+        postings = json.loads(shard.read_text(encoding="utf-8"))
+        if postings.pop("grow", None):
+            shard.write_text(json.dumps(postings), encoding="utf-8")
     pages, _ = build_pages(tree, SITE_URL)
     assert sorted(str(problem) for problem in verify_site(site, pages)) == [
-        "approaches/grow-model.md:1: search: is missing from the search index (search/index.json finds no page "
+        "approaches/grow-model.md:1: search: is not findable by its title in the search index (search/ finds no page "
         "'approaches/grow-model/')",
-        "places/doncaster.md:1: search: is missing from the search index (search/index.json finds no page "
+        "places/doncaster.md:1: search: is not findable by its title in the search index (search/ finds no page "
         "'places/doncaster/')"]
 
 
@@ -90,20 +92,20 @@ def test_an_entry_missing_from_its_index_page_is_caught(tree, site):
 
 
 def test_a_search_index_that_cannot_be_read_is_caught(tree, site):
-    (site / "search/index.json").write_text('{"results": []', encoding="utf-8")
+    (site / "search/meta.json").write_text('{"shards": [', encoding="utf-8")
     pages, _ = build_pages(tree, SITE_URL)
     problems = [str(problem) for problem in verify_site(site, pages)]
     assert len(problems) == 1 and problems[0].startswith(
-        "search/index.json:1: search: is not the knowledge base's search index (JSONDecodeError(")
+        "search/meta.json:1: search: is not the knowledge base's search index (JSONDecodeError(")
 
 
 def test_the_build_fails_when_a_docs_file_replaces_the_search_index_and_keeps_the_last_site(tree, site):
     before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
     (tree / "docs/search").mkdir()
-    (tree / "docs/search/index.json").write_text("{}", encoding="utf-8")
+    (tree / "docs/search/meta.json").write_text("{}", encoding="utf-8")
     result = mkdocs_build(tree)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "docs/search/index.json clashes with a generated page; remove or rename it" in result.stderr
+    assert "docs/search/meta.json clashes with a generated page; remove or rename it" in result.stderr
     assert f"The build failed: {site} was left as it was" in result.stderr
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from generator.content.link import link
 from generator.content.load import load_collection
-from generator.render.search import build_index, fold, read_index, stems
-from tests.conftest import VALID, write
+from generator.render.search import fold, search_files, stems
+from generator.render.search_index import read_postings
+from tests.conftest import VALID, search_built_index, write
 
 
 def test_fold_drops_case_accents_and_apostrophes_and_joins_hyphenated_words():
@@ -21,12 +20,15 @@ def test_stems_are_lunrs_without_stop_words():
     assert stems("what they think") == "think"
 
 
-def search(tree, words: str) -> list[str]:
-    """What lunr (the same index and algorithm as lunr.js in the browser) finds, best first."""
+def built(tree) -> dict[str, str]:
     col, problems = link(load_collection(tree).entries)
     assert problems == []
-    index, results = read_index(build_index(col))
-    return [results[int(hit["ref"])]["url"] for hit in index.search(fold(words))]
+    return {page.src_uri: page.content for page in search_files(col)}
+
+
+def search(tree, words: str) -> list[str]:
+    """What the built index finds for the words, best first, scored as kb.js scores it."""
+    return search_built_index(built(tree).__getitem__, words)
 
 
 def test_a_barriers_phrasing_finds_the_barrier_and_the_approaches_that_help(tree):
@@ -78,52 +80,15 @@ def test_a_title_outranks_a_passing_mention_in_a_body(tree):
 
 
 def test_every_result_says_what_it_is_and_approaches_carry_their_facts():
-    col, _ = link(load_collection(VALID).entries)
-    results = json.loads(build_index(col))["results"]
-    assert {r["kind"] for r in results} == {"approach", "barrier", "place", "theme"}
-    grow = next(r for r in results if r["title"] == "GROW model")
+    _, _, results = read_postings(built(VALID))
+    assert {r["kind"] for r in results.values()} == {"approach", "barrier", "place", "theme"}
+    grow = next(r for r in results.values() if r["title"] == "GROW model")
     assert grow["facts"] == "Method · 1–2 people · 30 minutes to 60 minutes · easy to run"
     assert grow["rank"]["people"] == [1, 2] and grow["rank"]["minutes"] == [30, 60]
 
 
-def test_the_index_leaves_out_empty_fields_and_reads_back_whole():
-    """A term's empty fields are a third of lunr's serialised index; they are left out and put back on reading."""
-    col, _ = link(load_collection(VALID).entries)
-    text = build_index(col)
-    assert '"body":{}' not in text and '"title":{}' not in text
-    index, results = read_index(text)
-    assert [results[int(hit["ref"])]["title"] for hit in index.search("whitmore")][:1] == ["GROW model"]
-
-
-def test_our_index_builder_writes_what_lunr_py_writes(tmp_path):
-    """lunr_index is lunr.py's Builder done faster (see its docstring): the same index, byte for byte, for the
-    real collection and a synthetic one with many entries."""
-    from lunr import lunr
-    from lunr.builder import Builder
-    from lunr.pipeline import Pipeline
-    from lunr.stemmer import stemmer
-
-    from benchmarks.collection import write_collection
-    from generator.pipeline import check
-    from generator.render.search import FIELDS, _term, lunr_index, search_documents
-    from tests.conftest import REPO
-
-    def term(token, *_):
-        found = _term(str(token))
-        return None if found is None else token.update(lambda *_: found)
-
-    Pipeline.register_function(term, "testTerm")
-    write_collection(tmp_path, 60, seed=2)
-    for root in (REPO, tmp_path):
-        documents, _ = search_documents(check(root).collection)
-        builder = Builder()
-        builder.pipeline.add(term)
-        builder.search_pipeline.add(stemmer)
-        reference = lunr(ref="ref", fields=[{"field_name": name, "boost": boost} for name, boost in FIELDS.items()],
-                         documents=[{"ref": str(i), **{name: doc.get(name, "") for name in FIELDS}}
-                                    for i, doc in enumerate(documents)], builder=builder).serialize()
-        for _, posting in reference["invertedIndex"]:
-            for name in FIELDS:
-                if not posting.get(name):
-                    del posting[name]
-        assert json.dumps(lunr_index(documents)) == json.dumps(reference), root
+def test_a_barriers_phrasings_are_in_the_index_as_stems_with_its_reference():
+    meta, _, results = read_postings(built(VALID))
+    trust = next(b for b in meta["barriers"] if b["slug"] == "lack-of-trust")
+    assert results[trust["ref"]]["url"] == "../barriers/lack-of-trust/"
+    assert trust["phrases"][0] == "partner dont trust each"  # its title, as the query's words are stemmed
