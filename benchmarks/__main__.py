@@ -14,7 +14,8 @@ import click
 from benchmarks import BenchError
 from benchmarks.measure import Profile, Result, measure_real, measure_size
 from benchmarks.report import (
-    build_table, describe_revision, evaluate_targets, reader_table, render_report, targets_table, update_report,
+    build_table, describe_revision, evaluate_targets, reader_table, render_report, search_table, targets_table,
+    update_report,
     where_the_time_goes,
 )
 
@@ -45,7 +46,7 @@ def _sizes(ctx, param, value: str | None) -> list[int] | None:
 @click.option("--edit-loop/--no-edit-loop", default=True, show_default=True,
               help="Time edits under `mkdocs serve` and `mkdocs serve --dirty`.")
 @click.option("--browser/--no-browser", default=True, show_default=True,
-              help="Measure main-thread long tasks while search loads in Chromium (needs Playwright).")
+              help="Measure a reader's visit and searches in Chromium (needs Playwright).")
 @click.option("--profile-size", type=int, default=500, show_default=True,
               help="Profile one build at this size (if measured) to show where the time goes; 0 for none.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -93,7 +94,8 @@ def run(repo: Path, sizes: list[int], runs: int, large_runs: int, seed: int, *, 
             shutil.rmtree(scratch / f"n{size}-plain-site", ignore_errors=True)
     report = render_report(results, found, command=command, started=started, seconds=time.perf_counter() - clock,
                            load=(load_start, os.getloadavg()[0]), revision=describe_revision(repo))
-    printed = "\n\n".join([targets_table(evaluate_targets(results)), build_table(results), reader_table(results)]
+    printed = "\n\n".join([targets_table(evaluate_targets(results)), build_table(results), reader_table(results),
+                           search_table(results)]
                           + ([where_the_time_goes(results, found)] if found else []))
     return printed, report
 

@@ -166,13 +166,13 @@ def html_pages(site: Path) -> int:
 
 
 def reader_sizes(site: Path) -> Sizes:
-    """HTML of the approach pages (raw and gzipped) and the search index, as built."""
+    """HTML of the approach pages (raw and gzipped) and the search index (all its files), as built."""
     pages = [p.read_bytes() for p in sorted(site.glob("approaches/*/index.html"))]
     if not pages:
         raise BenchError(f"no approach pages in {site}")
     raw = [len(p) for p in pages]
     zipped = [_gzip_size(p) for p in pages]
-    index = (site / "search" / "index.json").read_bytes()
+    index = b"".join(path.read_bytes() for path in sorted((site / "search").rglob("*.json")))
     return Sizes(int(statistics.median(raw)), max(raw), int(statistics.median(zipped)), max(zipped),
                  len(index), _gzip_size(index))
 
@@ -269,7 +269,7 @@ def plan_edits(project: Path, count: int, round_: int) -> list[Edit]:
     step = max(1, len(candidates) // count)
     edits = []
     for number, entry in enumerate(candidates[::step][:count]):
-        marker = f"Revised{round_}x{number}"
+        marker = f"revised{round_}x{number}"  # lower case: the search files hold it as they hold every term
         path = project / entry.path
         text = re.sub(r"^title: (.*)$", rf"title: \1 {marker}", path.read_text(encoding="utf-8"), count=1,
                       flags=re.M)
@@ -287,7 +287,8 @@ def _pages_showing(project: Path, rel_path: str, text: str, marker: str) -> list
                                       markdown_packs=True)  # what a reader sees, packs included
     if problems:
         raise BenchError(f"the benchmark's edit broke {rel_path}: {problems[0]}")
-    return [page_url(p.src_uri) for p in pages if p.src_uri.endswith(".md") and marker in p.content]
+    return [page_url(p.src_uri) for p in pages
+            if (p.src_uri.endswith(".md") or p.src_uri.startswith("search/")) and marker in p.content]
 
 
 def _wait_until_shown(server: DevServer, urls: list[str], marker: str, start: float) -> float | None:
@@ -337,9 +338,14 @@ new PerformanceObserver(list => {
 
 @dataclass
 class SearchLoad:
-    longest_ms: float
-    long_tasks: int
-    ready_seconds: float  # from navigation until the first search results show
+    """What a reader downloads and waits for, cold cache, in Chromium (bytes as transferred, uncompressed)."""
+
+    visit_bytes: int  # the home page with everything it loads, without searching
+    query_bytes: int  # what the first query fetches beyond the results page itself
+    first_seconds: float  # from pressing Enter on the first query to its results showing
+    next_seconds: float  # the same for a second query
+    throttled_seconds: float  # the first query with the CPU slowed 4x (a mid-range phone)
+    throttled_longest_ms: float  # the longest main-thread task from opening the results page to its first results
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -377,25 +383,73 @@ def served_in_chromium(site: Path):
 
 
 SEARCH_DONE = "/result|Nothing/.test(document.getElementById('kb-search-status').textContent)"
+SEARCH_QUERIES = ("partners", "trust each other")  # the first and the next query
 
 
-def measure_search_load(site: Path, query: str = "partners") -> SearchLoad | None:
-    """Main-thread long tasks in Chromium from opening the home page until search answers a query typed into
-    the header's search box (which opens the results page, and that page loads the index)."""
+def _transferred(page) -> list[int]:
+    """A list that fills with the bytes of each response `page` receives from now on (headers and body)."""
+    sizes: list[int] = []
+
+    def finished(request) -> None:
+        try:
+            measured = request.sizes()
+            sizes.append(measured["responseHeadersSize"] + measured["responseBodySize"])
+        except Exception:  # a request the page dropped (e.g. on navigating away) has no sizes: it counts nothing
+            pass
+
+    page.on("requestfinished", finished)
+    return sizes
+
+
+def _ask(page, query: str) -> float:
+    """Seconds from pressing Enter on `query` in the results page's box until its results show."""
+    page.evaluate("document.getElementById('kb-search-status').textContent = ''")
+    page.locator("#kb-search-q").fill(query)
+    start = time.perf_counter()
+    page.locator("#kb-search-q").press("Enter")
+    page.wait_for_function(SEARCH_DONE, timeout=EDIT_TIMEOUT * 1000, polling=10)
+    return time.perf_counter() - start
+
+
+def measure_search_load(site: Path) -> SearchLoad | None:
+    """A reader's visit and searches on `site` served from 127.0.0.1, each from a cold cache."""
     with served_in_chromium(site) as served:
         if served is None:
             return None
         page, base_url = served
-        page.add_init_script(LONG_TASK_OBSERVER)
-        start = time.perf_counter()
-        page.goto(base_url, wait_until="load")
-        page.locator("#kb-header-q").fill(query)
-        page.locator("#kb-header-q").press("Enter")
-        page.wait_for_function(SEARCH_DONE, timeout=EDIT_TIMEOUT * 1000)
-        ready = time.perf_counter() - start
-        page.wait_for_timeout(1000)
-        tasks = page.evaluate("window.__kbLongTasks")
-    return SearchLoad(max(tasks, default=0.0), len(tasks), ready)
+        context = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
+        visit = context.new_page()
+        visit_sizes = _transferred(visit)
+        visit.goto(base_url, wait_until="networkidle")
+        context.close()
+        context = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
+        searching = context.new_page()
+        searching.goto(base_url + "search/", wait_until="networkidle")
+        query_sizes = _transferred(searching)
+        first = _ask(searching, SEARCH_QUERIES[0])
+        searching.wait_for_load_state("networkidle")
+        query_bytes = sum(query_sizes)
+        following = _ask(searching, SEARCH_QUERIES[1])
+        context.close()
+        context = page.context.browser.new_context(viewport={"width": 1280, "height": 900})
+        slow = context.new_page()
+        slow.context.new_cdp_session(slow).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        slow.add_init_script(LONG_TASK_OBSERVER)
+        slow.goto(base_url + "search/", wait_until="networkidle")
+        throttled = _ask(slow, SEARCH_QUERIES[0])
+        slow.wait_for_timeout(500)
+        tasks = slow.evaluate("window.__kbLongTasks")
+        context.close()
+    return SearchLoad(sum(visit_sizes), query_bytes, first, following, throttled, max(tasks, default=0.0))
+
+
+def measure_search(site: Path, runs: int) -> SearchLoad | None:
+    """The median of each figure over `runs` visits."""
+    visits = [measure_search_load(site) for _ in range(runs)]
+    if None in visits:
+        return None
+    return SearchLoad(*(statistics.median(getattr(visit, name) for visit in visits)
+                        for name in SearchLoad.__dataclass_fields__))
 
 
 READER_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "reader-questions.yaml"
@@ -514,7 +568,7 @@ def measure_real(repo: Path, runs: int, scratch: Path, browser: bool) -> Result:
     result.pages = html_pages(site)
     result.sizes = reader_sizes(site)
     if browser:
-        result.search = measure_search_load(site)
+        result.search = measure_search(site, runs)
         _say("real collection: reader questions on the search results page")
         result.reader_questions = measure_reader_questions(site)
     return result
@@ -541,8 +595,8 @@ def measure_size(repo: Path, approaches: int, runs: int, seed: int, scratch: Pat
     result.floor = statistics.median(floor.seconds for floor in floors)
     result.slowest_pages = floors[-1].slowest
     if browser:
-        _say(f"N={approaches}: search index loading in Chromium")
-        result.search = measure_search_load(site)
+        _say(f"N={approaches}: a reader's visit and searches in Chromium")
+        result.search = measure_search(site, max(runs, 3))
     found = None
     if profile:
         _say(f"N={approaches}: profiling one build")

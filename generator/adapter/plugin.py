@@ -215,10 +215,10 @@ class _DirtyServe:
         file.is_modified = lambda: modified  # MkDocs' --dirty asks each file this
 
     def keep_sitemap_if_same_pages(self, config, files: Files) -> None:
-        """Skip writing sitemap.xml again when no page was added or removed: it lists only the pages' URLs."""
+        """Skip writing the sitemap again when no page was added or removed: it lists only the pages' URLs."""
         self.pending_sitemap = {file.src_uri for file in files.documentation_pages()}
         if self.pending_sitemap == self.sitemap_pages:
-            config.theme.static_templates.discard("sitemap.xml")
+            config.theme.static_templates.difference_update({"sitemap.xml", "sitemap-pages.xml"})
 
     def finish_site(self, site_dir: Path, directory_urls: bool) -> set[str]:
         """Remove deleted entries' pages, and return the src_uris rebuilt."""

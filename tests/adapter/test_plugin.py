@@ -259,3 +259,12 @@ def test_every_page_footer_links_to_the_contributing_guide(built_site):
         text = page.read_text(encoding="utf-8")
         if 'class="md-copyright"' in text:
             assert re.search(r'<a href="(?:[./]*contributing/|\./)">How to contribute</a>', text), page
+
+
+def test_the_sitemap_every_page_fetches_is_a_small_index_naming_the_full_list(built_site):
+    """Material's script fetches sitemap.xml on every page: it must not grow with the collection."""
+    index = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index and len(index) < 500
+    assert "/knowledge-base/sitemap-pages.xml</loc>" in index
+    pages = (built_site / "sitemap-pages.xml").read_text(encoding="utf-8")
+    assert pages.startswith("<?xml") and "/knowledge-base/approaches/grow-model/</loc>" in pages

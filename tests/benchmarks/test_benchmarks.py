@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from benchmarks.collection import barrier_count, make_project, place_count, write_collection
-from benchmarks.measure import EditLoop, Measured, Result, Sizes, plan_edits
+from benchmarks.measure import EditLoop, Measured, Result, SearchLoad, Sizes, plan_edits
 from benchmarks.report import (
     build_table, evaluate_targets, format_table, kb_text, reader_table, seconds_text, update_report,
 )
@@ -58,6 +58,7 @@ def test_an_edit_waits_for_its_own_page_its_barriers_places_and_the_index(tmp_pa
     assert "approaches/" in edit.urls
     assert any(url.startswith("approaches/") and url not in (f"approaches/{slug}/", "approaches/") for url in edit.urls)
     assert edit.marker in edit.text and edit.marker not in edit.path.read_text()  # planned, not yet saved
+    assert {"search/meta.json"} <= set(edit.urls) and any(url.startswith("search/results/") for url in edit.urls)
 
 
 def test_page_urls_follow_directory_urls():
@@ -130,3 +131,17 @@ def test_the_benchmark_runs_from_the_repository_and_the_generator_no_longer_offe
     assert "--sizes" in benchmark.stdout and "--output" in benchmark.stdout
     generator = subprocess.run([sys.executable, "-m", "generator", "bench"], cwd=REPO, capture_output=True, text=True)
     assert generator.returncode == 2 and "No such command 'bench'" in generator.stderr
+
+
+def test_search_targets_are_judged_at_2000_and_5000_entries():
+    fast = SearchLoad(visit_bytes=600_000, query_bytes=200_000, first_seconds=0.3, next_seconds=0.1,
+                      throttled_seconds=1.1, throttled_longest_ms=90)
+    heavy = SearchLoad(visit_bytes=1_400_000, query_bytes=200_000, first_seconds=0.3, next_seconds=0.1,
+                       throttled_seconds=1.1, throttled_longest_ms=250)
+    results = [_result("2000", 40.0, 40.0, 20.0), _result("5000", 100.0, 100.0, 50.0)]
+    results[0].search, results[1].search = fast, heavy
+    verdicts = {t.name: t.verdict for t in evaluate_targets(results)}
+    assert all(verdict == "met" for name, verdict in verdicts.items() if name.endswith("2000 entries (Chromium, cold cache)"))
+    assert verdicts["A page visit without searching, all it loads, 5000 entries (Chromium, cold cache)"] == "**NOT met**"
+    assert verdicts["Longest main-thread task with the CPU 4× slower, 5000 entries (Chromium, cold cache)"] == "**NOT met**"
+    assert verdicts["Linear: build at 5,000 entries vs at 2,000"] == "met"  # 2.5 times
