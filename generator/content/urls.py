@@ -48,6 +48,7 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return path
 
 
+@functools.lru_cache(maxsize=200_000)  # list pages link every entry again on every serve rebuild
 def url_href(from_uri: str, to_uri: str) -> str:
     """A relative URL from one page to another, for raw HTML, which MkDocs does not rewrite."""
     start, target = page_url(from_uri), page_url(to_uri)
