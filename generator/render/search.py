@@ -5,11 +5,11 @@ approach's document holds, besides its own words, the titles and `phrases` of th
 and its originator, enablers and places. Field boosts make a title, an alias or a barrier phrase outrank a
 passing mention in a body.
 
-The index is built with lunr.py and read in the browser by lunr.js (docs/assets/vendor/lunr.min.js): the
-two share their tokenizer, stop words and Porter stemmer, so a word stemmed here matches the same word
+Terms come from lunr.py's pipeline (trimmer, stop words, Porter stemmer), and kb.js stems a query's words with
+lunr.js's copy of the same stemmer (docs/assets/vendor/lunr.min.js), so a word stemmed here matches the same word
 stemmed in the reader's query. Both sides first `fold` text (lower case, accents and apostrophes dropped:
 "Café" and "cafe", "don't" and "dont" meet); kb.js holds the browser's copy of `fold`, and the search
-page's browser test checks that the two agree.
+page's browser test checks that the two agree. search_index.py cuts the index into the files kb.js fetches.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from benchmarks.measure import READER_QUESTIONS, unanswered_questions
 from tests.test_browser import axe_violations, base_url, browser, context, result_titles  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
-HIT_RATE_GOAL = 0.9
+HIT_RATE_GOAL = 0.93  # 112 of 120 when the index was cut into fragments; it may not drop
 PETER_BLOCKS = {"Trust and Agreement matrix", "Six Conversations", "Flawless consulting"}
 
 
@@ -107,3 +107,22 @@ def test_results_are_a_shareable_page_with_one_search(context, base_url):
     page.wait_for_url("**/search/?q=Peter+Block")
     page.wait_for_function("document.getElementById('kb-search-q').value === 'Peter Block'")
     assert set(result_titles(page)[:3]) == PETER_BLOCKS
+
+
+def test_only_the_results_page_fetches_search_files_and_a_query_fetches_few(context, base_url, built_site):
+    """The index is never fetched whole: other pages fetch none of it, and a query fetches the vocabulary, the
+    shards holding its words and the result files of its best results."""
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url[len(base_url):]))
+    for path in ("", "approaches/grow-model/", "barriers/lack-of-trust/", "matchmaker/"):
+        page.goto(base_url + path, wait_until="networkidle")
+    assert not [path for path in fetched if path.startswith("search/") or "sitemap-pages" in path]
+    page.goto(base_url + "search/?q=" + quote("partners don't trust each other"), wait_until="networkidle")
+    assert result_titles(page)
+    shards = [path for path in fetched if path.startswith("search/terms/")]
+    result_files = [path for path in fetched if path.startswith("search/results/")]
+    assert "search/meta.json" in fetched and "search/index.json" not in fetched
+    assert 1 <= len(shards) < len(list((built_site / "search/terms").glob("*.json"))) / 2
+    index_files = [path for path in fetched if path.startswith("search/") and path.endswith(".json")]
+    assert 1 <= len(result_files) <= 31 and len(set(index_files)) == len(index_files)  # each file once
