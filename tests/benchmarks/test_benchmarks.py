@@ -59,6 +59,7 @@ def test_an_edit_waits_for_its_own_page_its_barriers_places_and_the_index(tmp_pa
     assert any(url.startswith("approaches/") and url not in (f"approaches/{slug}/", "approaches/") for url in edit.urls)
     assert edit.marker in edit.text and edit.marker not in edit.path.read_text()  # planned, not yet saved
     assert {"search/meta.json"} <= set(edit.urls) and any(url.startswith("search/results/") for url in edit.urls)
+    assert not any(url.startswith("search/terms/") for url in edit.urls)  # a serve session cuts shards its own way
 
 
 def test_page_urls_follow_directory_urls():
