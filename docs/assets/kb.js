@@ -411,13 +411,13 @@
             var hit = hits.filter(function (h) { return h.ref === barrier.ref; })[0];
             if (hit && best.indexOf(hit) === -1) best.push(hit);
           });
-          var files = {};
-          best.forEach(function (hit) { files[Math.floor(hit.ref / meta.resultsPerFile)] = null; });
-          return Promise.all(Object.keys(files).map(function (number) {
-            return get("results/" + number + ".json").then(function (results) { files[number] = results; });
+          var resultFiles = {};
+          best.forEach(function (hit) { resultFiles[Math.floor(hit.ref / meta.resultsPerFile)] = null; });
+          return Promise.all(Object.keys(resultFiles).map(function (number) {
+            return get("results/" + number + ".json").then(function (results) { resultFiles[number] = results; });
           })).then(function () {
             best.forEach(function (hit) {
-              hit.result = files[Math.floor(hit.ref / meta.resultsPerFile)][hit.ref % meta.resultsPerFile];
+              hit.result = resultFiles[Math.floor(hit.ref / meta.resultsPerFile)][hit.ref % meta.resultsPerFile];
             });
             return {count: hits.length, ranked: rankResults(best, named, need)};
           });
