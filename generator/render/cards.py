@@ -115,12 +115,22 @@ def _points(title: str, points: list[str], budget: _Budget) -> list[str]:
     return [f'<section class="kb-card__part"><h3>{_escape(title)}</h3><ul>', *items, "</ul></section>"]
 
 
+def qr_code(address: str) -> segno.QRCode:
+    """The card's QR code for `address`, with a fixed mask.
+
+    Any of the eight masks makes a valid code: a scanner reads which one from the code itself. Letting segno
+    score all eight for the "best" took 4.6 of every 5.6 ms per code, a fifth of a 5,000-entry build. Codes
+    with this mask decode at the card's scale (tests/render/test_cards.py), and the browser test decodes
+    printed cards.
+    """
+    return segno.make(address, error="m", mask=4)
+
+
 @functools.lru_cache(maxsize=20_000)  # `mkdocs serve` renders every card again; the codes do not change
 def qr_svg(address: str, label: str) -> str:
     """An inline SVG QR code for `address`, named for assistive technology as what it opens."""
-    code = segno.make(address, error="m")
-    return code.svg_inline(scale=3, border=2, title=label, svgclass="kb-card__qr-code", lineclass=None,
-                           omitsize=False)
+    return qr_code(address).svg_inline(scale=3, border=2, title=label, svgclass="kb-card__qr-code", lineclass=None,
+                                       omitsize=False)
 
 
 def card_html(approach: Entry, col: Collection, from_uri: str, site_url: str | None, level: int = 1) -> str:
@@ -248,6 +258,6 @@ def render_card_pages(col: Collection, site_url: str | None = None, memo: Memo |
         own[approach.slug] = recall(("card", *key), lambda: card_html(approach, col, card_uri(approach), site_url))
         in_deck[approach.slug] = recall(("card in deck", *key),
                                         lambda: card_html(approach, col, DECK_URI, site_url, level=2))
-        pages.append(render_card_page(approach, col, site_url, own[approach.slug]))
+        pages.append(recall(("card page", *key), lambda: render_card_page(approach, col, site_url, own[approach.slug])))
     pages.append(render_deck(col, in_deck))
     return pages + [render_barrier_deck(barrier, col) for barrier in col.barriers.values()]

@@ -21,7 +21,8 @@ from generator.content.load import Entry
 from generator.content.ranking import approach_facts
 from generator.content.steps import session_steps
 from generator.content.urls import url_href
-from generator.render.entries import Page, entry_uri, front_matter, href, md_link, md_text, summary_of
+from generator.render.entries import Page, entry_uri, front_matter, summary_of
+from generator.render.lists import attr, html_link
 from generator.render.rawblocks import raw_block
 from generator.render.tools import json_for_script
 
@@ -121,18 +122,21 @@ def _app() -> list[str]:
 def _without_script(uri: str, col: Collection, pages: Iterable[Page]) -> list[str]:
     """What the page offers with JavaScript off: what it does, and every approach to start from.
 
-    A card is linked only when its page is among `pages`: the build refuses links to pages that do not exist.
+    Written as HTML that the plugin keeps away from Markdown (render/rawblocks.py): with a line per approach,
+    converting it was most of every `mkdocs serve` rebuild at 2,000 entries. A card is linked only when its page
+    is among `pages`: the build refuses links to pages that do not exist.
     """
     built = {page.src_uri for page in pages}
-    lines = ['<div class="kb-nojs" markdown>', "",
-             "The session plan needs JavaScript, which is off in this browser. With it, you put approaches and "
-             "breaks in order, give each its minutes and a start time, and get a timed agenda with each "
-             "approach's steps to print and a link to share. Each approach's page says how to run it:", ""]
+    items = []
     for approach in col.approaches.values():
         card = card_uri(approach)
-        card_link = f" ([card]({href(uri, card)}))" if card in built else ""
-        lines.append(f"- {md_link(uri, approach)}{card_link}: {md_text(summary_of(approach))}")
-    return lines + ["", "</div>", ""]
+        card_link = f' (<a href="{attr(url_href(uri, card))}">card</a>)' if card in built else ""
+        items.append(f"<li>{html_link(uri, approach)}{card_link}: {attr(summary_of(approach))}</li>")
+    return raw_block(['<div class="kb-nojs">',
+                      "<p>The session plan needs JavaScript, which is off in this browser. With it, you put "
+                      "approaches and breaks in order, give each its minutes and a start time, and get a timed agenda "
+                      "with each approach\u2019s steps to print and a link to share. Each approach\u2019s page says "
+                      "how to run it:</p>", "<ul>", *items, "</ul>", "</div>"])
 
 
 def render_kit_page(col: Collection, pages: Iterable[Page] = ()) -> Page:

@@ -24,9 +24,9 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
     an unchanged file the same Entry object, so the objects themselves are the key.
     """
     extras = extras or PageExtras()
-    pages = [render_home(col, recent), render_approach_index(col), render_barrier_index(col), render_place_index(col),
-             render_matchmaker(col), render_matrix(col), render_search_page(col)]
-    pages += render_theme_pages(col) + render_worksheet_pages(col)
+    pages = [render_home(col, recent), render_approach_index(col, memo), render_barrier_index(col),
+             render_place_index(col), render_matchmaker(col), render_matrix(col), render_search_page(col)]
+    pages += render_theme_pages(col, memo) + render_worksheet_pages(col)
     pages += render_card_pages(col, extras.site_url, memo)
     if memo is None:
         entry_pages = [render_entry(entry, col, extras) for entry in col.entries()]
