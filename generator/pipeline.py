@@ -42,7 +42,7 @@ def check(root: Path, only: set[str] | None = None, memo: Memo | None = None) ->
     for entry in loaded.entries:
         if only is None or entry.path in only:
             problems.extend(validate_entry(entry) if memo is None else memo.recall(entry, lambda: validate_entry(entry)))
-    collection, link_problems = link(loaded.entries, loaded.claimed)
+    collection, link_problems = link(loaded.entries, loaded.claimed, memo)
     problems.extend(link_problems)
     if only is not None:
         problems = [p for p in problems if p.path in only]

@@ -28,15 +28,14 @@ from generator.content.problems import Problem
 from generator.content.urls import output_path, page_url
 from generator.render.entries import Page
 from generator.render.search import SEARCH_PAGE, title_terms
-from generator.render.search_index import META_URI, read_postings
+from generator.render.search_index import META_URI, read_results, read_terms
 
 _EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")  # https:, mailto:, data:, //host
 
 
 # A comment; a script or style element (a browser reads no links inside them); or a start tag with its attributes.
-_TOKEN_RE = re.compile(r"<!--.*?-->|<(script|style)\b([^>]*)>.*?</\1\s*>|<[a-zA-Z][^\s/>]*([^>]*)>",
+_TOKEN_RE = re.compile(r"<!--.*?-->|<(script|style)\b([^>]*)>.*?</\1\s*>|<[a-zA-Z][^\s/>]*(\s[^>]*)>",
                        re.DOTALL | re.IGNORECASE)
-_MAY_LINK_RE = re.compile(r"href|src", re.IGNORECASE)
 # Each attribute in turn, so that 'href=' inside another attribute's quoted value is never taken for a link.
 _ATTRIBUTE_RE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
@@ -51,7 +50,7 @@ def page_links(html_text: str) -> list[tuple[int, str]]:
     line, counted = 1, 0
     for token in _TOKEN_RE.finditer(html_text):
         attributes = token.group(2) if token.group(1) else token.group(3)
-        if attributes is None or not _MAY_LINK_RE.search(attributes):  # a comment, or a tag without links
+        if attributes is None or not _may_link(attributes):  # a comment, or a tag without links
             continue
         for attribute in _ATTRIBUTE_RE.finditer(attributes):
             name, value = attribute.group(1).lower(), next((v for v in attribute.groups()[1:] if v is not None), "")
@@ -60,6 +59,13 @@ def page_links(html_text: str) -> list[tuple[int, str]]:
                 counted = token.start()
                 links.append((line, html.unescape(value) if "&" in value else value))
     return links
+
+
+def _may_link(attributes: str) -> bool:
+    """Whether a tag's attributes could hold an href or src. Plain `in` tests: a case-blind regular expression
+    over the long `d` attributes of the cards' QR codes was most of the link check on the card deck."""
+    lowered = attributes.lower()
+    return "href" in lowered or "src" in lowered
 
 
 def _content_links(html_text: str) -> list[tuple[int, str]]:
@@ -77,6 +83,7 @@ class _Site:
     def __init__(self, root: Path):
         self.root = root
         self._known: dict[str, bool] = {}
+        self._resolved: dict[tuple[str, str], str | None] = {}  # the card deck alone links 6,000 times at 2,000
 
     def has(self, path: str) -> bool:
         if path not in self._known:
@@ -86,32 +93,45 @@ class _Site:
 
     def resolve(self, from_path: str, href: str) -> str | None:
         """The site path a relative link points to, or None when it is external or a same-page anchor."""
+        key = (posixpath.dirname(from_path), href)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(*key)
+        return self._resolved[key]
+
+    @staticmethod
+    def _resolve(base: str, href: str) -> str | None:
         if _EXTERNAL_RE.match(href) or href.startswith("#"):
             return None
         path = unquote(urlsplit(href).path)
         if not path:
             return None
-        base = "" if path.startswith("/") else posixpath.dirname(from_path)
-        return posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        return posixpath.normpath(posixpath.join("" if path.startswith("/") else base, path.lstrip("/")))
 
 
 def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
-                links_of: set[str] | None = None) -> list[Problem]:
+                changed: set[str] | None = None) -> list[Problem]:
     """Everything the generated `pages` promised that the site at `site_dir` does not have.
 
-    `links_of` limits the link check to those pages (by src_uri): a dirty rebuild only needs its own.
+    `changed` (src_uris) limits every check to what those pages could break, for a `mkdocs serve --dirty`
+    rebuild, which writes only them over a site that passed the whole check: their files must be there, their
+    links must resolve, their entries must be findable in the search files, and an index page is read only if
+    it changed. At 5,000 entries the whole check took two seconds of every rebuild.
     """
     site = _Site(site_dir)
     entries = [page for page in pages if _is_entry(page)]
+    checked = pages if changed is None else [page for page in pages if page.src_uri in changed]
     problems = []
-    for page in pages:
+    for page in checked:
         out = output_path(page.src_uri, directory_urls)
         if not (site_dir / out).is_file():
             problems.append(Problem(page.source_path if _is_entry(page) else out, 1, "site",
                                     f"{out} is missing from the built site"))
-    problems += _search_problems(site_dir, entries, directory_urls)
-    problems += _index_problems(site, pages, entries, directory_urls)
-    problems += _link_problems(site, [p for p in pages if links_of is None or p.src_uri in links_of], directory_urls)
+    if changed is None:
+        problems += _search_problems(site_dir, entries, directory_urls)
+    elif any(uri.startswith("search/") for uri in changed) or any(page.src_uri in changed for page in entries):
+        problems += _search_problems(site_dir, [page for page in entries if page.src_uri in changed], directory_urls)
+    problems += _index_problems(site, pages, entries, directory_urls, changed)
+    problems += _link_problems(site, checked, directory_urls)
     return problems
 
 
@@ -124,34 +144,64 @@ def _link_forms(out: str) -> set[str]:
     return {out, posixpath.dirname(out) or "."} if posixpath.basename(out) == "index.html" else {out}
 
 
+class _SiteFiles:
+    """The site's files by path, each read when first asked for."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._texts: dict[str, str] = {}
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._texts or (self.root / path).is_file()
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self._texts:
+            try:
+                self._texts[path] = (self.root / path).read_text(encoding="utf-8")
+            except OSError as error:
+                raise KeyError(path) from error
+        return self._texts[path]
+
+
 def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
-    """Every entry must be a result of the search index, and each word of its title must lead to it there."""
-    if not (site_dir / META_URI).is_file():
+    """Each of `entries` must be a result of the search index, and each word of its title must lead to it there.
+
+    Only the term shards holding those words are read: at 5,000 entries, reading and decoding every shard
+    took most of a `mkdocs serve --dirty` rebuild's check, which asks about a few entries.
+    """
+    files = _SiteFiles(site_dir)
+    if META_URI not in files:
         return [Problem(META_URI, 1, "search", "is missing from the built site")]
+    search_page = page_url(SEARCH_PAGE, directory_urls)
+    asked = {posixpath.normpath(page_url(page.src_uri, directory_urls)) for page in entries}
     try:
-        files = {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
-                 for path in (site_dir / "search").rglob("*.json")}
-        meta, postings, results = read_postings(files)
-        found = set()
-        for ref, result in results.items():
-            if all(ref in postings.get(term, [[]])[0][::2] for term in title_terms(result["title"])):
-                found.add(posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE, directory_urls), result["url"])))
+        meta = json.loads(files[META_URI])
+        results = read_results(files, meta)
+        words = {ref: title_terms(result["title"]) for ref, result in results.items()
+                 if posixpath.normpath(posixpath.join(search_page, result["url"])) in asked}
+        postings = read_terms(files, meta, set().union(*words.values()))
+        in_titles = {term: set(posting[0][::2]) for term, posting in postings.items()}
+        found = {ref for ref, terms in words.items() if all(ref in in_titles.get(term, ()) for term in terms)}
+        found_urls = {posixpath.normpath(posixpath.join(search_page, result["url"]))
+                      for ref, result in results.items() if ref in found}
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         return [Problem(META_URI, 1, "search", f"is not the knowledge base's search index ({error!r})")]
     return [Problem(page.source_path, 1, "search", f"is not findable by its title in the search index (search/ "
                                                    f"finds no page '{page_url(page.src_uri, directory_urls)}')")
-            for page in entries if posixpath.normpath(page_url(page.src_uri, directory_urls)) not in found]
+            for page in entries if posixpath.normpath(page_url(page.src_uri, directory_urls)) not in found_urls]
 
 
-def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directory_urls: bool) -> list[Problem]:
-    """Each entry must be linked from its kind's index page (`approaches/index.md` and so on)."""
+def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directory_urls: bool,
+                    changed: set[str] | None = None) -> list[Problem]:
+    """Each entry must be linked from its kind's index page (`approaches/index.md` and so on); with `changed`,
+    only on the index pages among them."""
     problems = []
     generated = {page.src_uri for page in pages}
     linked: dict[str, set[str | None]] = {}  # index page -> the site paths it links to
     for page in entries:
         index_uri = f"{kind_of(page.source_path).folder}/index.md"
         index_out = output_path(index_uri, directory_urls)
-        if index_uri not in generated or not site.has(index_out):
+        if index_uri not in generated or not site.has(index_out) or (changed is not None and index_uri not in changed):
             continue  # a missing index page is reported once, as a missing page
         if index_out not in linked:
             html_text = (site.root / index_out).read_text(encoding="utf-8")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 RAW_START, RAW_END = "<!-- kb-raw -->", "<!-- /kb-raw -->"
-_BLOCK_RE = re.compile(rf"^{re.escape(RAW_START)}\n\n(.*?)\n\n{re.escape(RAW_END)}$", re.MULTILINE | re.DOTALL)
 _TOKEN_RE = re.compile(r"<!-- kb-raw (\d+) -->")
 
 
@@ -26,14 +25,36 @@ def raw_block(html_lines: list[str]) -> list[str]:
 
 
 def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """The Markdown with each raw block replaced by a token, and the blocks in token order."""
+    """The Markdown with each raw block replaced by a token, and the blocks in token order.
+
+    A block starts with a line `RAW_START` and a blank line, and ends at the first blank line and `RAW_END` line
+    after it. Found with str.find rather than a regular expression: a lazy `.*?` across the 12 MB card deck
+    of a 2,000-entry collection took a tenth of every `mkdocs serve` rebuild.
+    """
+    opening, closing = f"{RAW_START}\n\n", f"\n\n{RAW_END}"
     blocks: list[str] = []
+    out: list[str] = []
+    done = 0
+    start = _line_start(markdown, opening, 0)
+    while start != -1:
+        end = markdown.find(closing, start + len(opening))
+        while end != -1 and markdown[end + len(closing):end + len(closing) + 1] not in ("", "\n"):
+            end = markdown.find(closing, end + 1)  # RAW_END must be the whole line
+        if end == -1:
+            break
+        out += [markdown[done:start], f"<!-- kb-raw {len(blocks)} -->"]
+        blocks.append(markdown[start + len(opening):end])
+        done = end + len(closing)
+        start = _line_start(markdown, opening, done)
+    return "".join(out) + markdown[done:], blocks
 
-    def token(match: re.Match) -> str:
-        blocks.append(match.group(1))
-        return f"<!-- kb-raw {len(blocks) - 1} -->"
 
-    return _BLOCK_RE.sub(token, markdown), blocks
+def _line_start(text: str, marker: str, start: int) -> int:
+    """Where `marker` next begins a line of `text` at or after `start`, or -1."""
+    found = text.find(marker, start)
+    while found > 0 and text[found - 1] != "\n":
+        found = text.find(marker, found + 1)
+    return found
 
 
 def put_back(html: str, blocks: list[str]) -> str:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass, field as dataclass_field
 
 META_URI = "search/meta.json"
@@ -177,13 +178,26 @@ class FragmentedIndex:
         return shards
 
 
-def read_postings(files: dict[str, str]) -> tuple[dict, dict[str, list[list[int]]], dict[int, dict]]:
+def read_postings(files: Mapping[str, str], terms: AbstractSet[str] | None = None
+                  ) -> tuple[dict, dict[str, list[list[int]]], dict[int, dict]]:
     """(meta, term -> posting with absolute references, reference -> result) of a built index's `files` (site
-    path -> text): for tests and the completeness check, which read the index as kb.js does."""
+    path -> text): for tests and the completeness check, which read the index as kb.js does. See read_terms
+    for `terms`."""
     meta = json.loads(files[META_URI])
+    return meta, read_terms(files, meta, terms), read_results(files, meta)
+
+
+def read_terms(files: Mapping[str, str], meta: dict, terms: AbstractSet[str] | None = None
+               ) -> dict[str, list[list[int]]]:
+    """Term -> posting with absolute references. With `terms`, only theirs, from only the shard files that
+    hold them: `files` may read a file when it is asked for (the completeness check's does)."""
     postings: dict[str, list[list[int]]] = {}
-    for shard in range(len(meta["shards"])):
+    for shard, vocabulary in enumerate(meta["shards"]):
+        if terms is not None and terms.isdisjoint(vocabulary):
+            continue
         for term, by_field in json.loads(files[TERMS_URI.format(shard)]).items():
+            if terms is not None and term not in terms:
+                continue
             absolute = []
             for pairs in by_field:
                 ref, refs = 0, []
@@ -192,6 +206,11 @@ def read_postings(files: dict[str, str]) -> tuple[dict, dict[str, list[list[int]
                     refs += (ref, weight)
                 absolute.append(refs)
             postings[term] = absolute
+    return postings
+
+
+def read_results(files: Mapping[str, str], meta: dict) -> dict[int, dict]:
+    """Reference -> result, from the result files numbered on from 0 (`meta` is the parsed meta.json)."""
     results: dict[int, dict] = {}
     chunk = 0
     while RESULTS_URI.format(chunk) in files:
@@ -199,4 +218,4 @@ def read_postings(files: dict[str, str]) -> tuple[dict, dict[str, list[list[int]
             if result is not None:
                 results[chunk * meta["resultsPerFile"] + offset] = result
         chunk += 1
-    return meta, postings, results
+    return results

@@ -116,3 +116,20 @@ def test_page_links_reads_only_real_link_attributes():
             '<!-- <a href="in-a-comment"> -->\n<script src="kb.js">var a = "<a href=\\"in-a-script\\">";</script>\n'
             '<img alt="x src=b" src="a.png?x=1&amp;y=2">')
     assert page_links(page) == [(1, "q"), (3, "kb.js"), (4, "a.png?x=1&y=2")]
+
+
+def test_a_dirty_rebuild_checks_what_its_changed_pages_could_break_and_only_that(tree, site):
+    """`mkdocs serve --dirty` writes only the changed pages over a site that passed the whole check."""
+    index_page = site / "barriers/index.html"
+    index_page.write_text(index_page.read_text(encoding="utf-8").replace('href="action-stalls/"', 'href="#"'),
+                          encoding="utf-8")
+    (site / "places/doncaster/index.html").unlink()
+    (site / "search/meta.json").write_text('{"shards": [', encoding="utf-8")
+    pages, _ = build_pages(tree, SITE_URL)
+    assert verify_site(site, pages, changed={"matchmaker.md"}) == []
+    assert [problem.path for problem in verify_site(site, pages, changed={"approaches/grow-model.md"})] == [
+        "search/meta.json"]  # a changed entry must be findable
+    found = [str(problem) for problem in verify_site(site, pages, changed={
+        "barriers/index.md", "places/doncaster.md", "search/meta.json"})]
+    assert sorted(problem.split(":")[0] for problem in found) == [
+        "barriers/action-stalls.md", "places/doncaster.md", "search/meta.json"]

@@ -35,3 +35,14 @@ def test_several_blocks_keep_their_order_and_a_page_without_blocks_is_untouched(
     html = put_back(markdown.markdown(aside), blocks)
     assert html.index("<p>one</p>") < html.index("Middle") < html.index("<p>two</p>")
     assert set_aside("# Plain\n") == ("# Plain\n", [])
+
+
+def test_markers_count_only_as_whole_lines():
+    """A marker inside a line is text, and a block ends only at a line that is the end marker alone."""
+    text = "\n".join([f"Not a block: {RAW_START}", "", "<p>a</p>", "", RAW_END, "",
+                      *raw_block(["<p>b</p>", "", f"{RAW_END} not the end", "<p>c</p>"]), "After."])
+    aside, blocks = set_aside(text)
+    assert blocks == ["<p>b</p>\n\n" + f"{RAW_END} not the end\n<p>c</p>"]
+    assert aside.startswith(f"Not a block: {RAW_START}\n\n<p>a</p>") and aside.endswith("<!-- kb-raw 0 -->\n\nAfter.")
+    assert set_aside("\n".join([RAW_START, "", "<p>never closed</p>"])) == (
+        "\n".join([RAW_START, "", "<p>never closed</p>"]), [])
