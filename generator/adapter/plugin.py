@@ -13,6 +13,11 @@
 - Print packs show approaches that were converted once, on their own pages: `on_page_content`
   collects what each approach page shows and `on_post_page` fills the packs in (generator/adapter/packs.py).
 - `on_post_page` drops the indentation the theme's templates leave in every page (generator/adapter/whitespace.py).
+- MkDocs keeps every page until the whole site is written, so a generated page lets its Markdown go once
+  converted and its HTML once rendered into the theme; a one-off build keeps no memo. (Peak memory at 5,000
+  entries fell from 1.55 GB to 0.89 GB.)
+- `on_serve` collects the first build's garbage and freezes what is left, so rebuilds do not walk it again; under
+  --dirty, full collections wait for the pause after a rebuild (`_IdleCollector`).
 - `on_post_build` proves nothing was lost (generator/adapter/completeness.py): every entry has its page,
   is in the search index and on its index page, and every link in the generated pages resolves.
 - A clean `mkdocs build` writes into a staging folder next to `site_dir` and swaps it into place

@@ -268,3 +268,26 @@ def test_the_sitemap_every_page_fetches_is_a_small_index_naming_the_full_list(bu
     assert "/knowledge-base/sitemap-pages.xml</loc>" in index
     pages = (built_site / "sitemap-pages.xml").read_text(encoding="utf-8")
     assert pages.startswith("<?xml") and "/knowledge-base/approaches/grow-model/</loc>" in pages
+
+
+def test_under_serve_dirty_full_collections_wait_for_the_pause_after_a_rebuild(monkeypatch):
+    """A rebuild is not interrupted by a full garbage collection; one runs after it, unless the next has begun."""
+    import gc
+    import threading
+
+    from generator.adapter.plugin import _IdleCollector
+
+    collected = threading.Event()
+    monkeypatch.setattr(_IdleCollector, "DELAY_SECONDS", 0.05)
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.set())
+    threshold = gc.get_threshold()
+    try:
+        collector = _IdleCollector()
+        assert gc.get_threshold()[2] >= 2**31 - 1  # no automatic full collection
+        collector.rebuild_ended()
+        collector.rebuild_starts()  # the next rebuild began at once: no collection during it
+        assert not collected.wait(0.2)
+        collector.rebuild_ended()
+        assert collected.wait(2)
+    finally:
+        gc.set_threshold(*threshold)
