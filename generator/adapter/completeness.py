@@ -78,18 +78,33 @@ def _content_links(html_text: str) -> list[tuple[int, str]]:
 
 
 class _Site:
-    """The built site folder, answering "is this path in it?" (cached: pages share many targets)."""
+    """The built site folder, answering "is this path in it?" (cached: pages share many targets).
+
+    `site[path]` is a file's text, kept once read, and `path in site` says whether it is there: the search
+    index's readers (read_results, read_terms) take the site as their files, and read only what they ask for.
+    """
 
     def __init__(self, root: Path):
         self.root = root
         self._known: dict[str, bool] = {}
         self._resolved: dict[tuple[str, str], str | None] = {}  # the card deck alone links 6,000 times at 2,000
+        self._texts: dict[str, str] = {}
 
     def has(self, path: str) -> bool:
         if path not in self._known:
             target = self.root / path
             self._known[path] = target.is_file() or (target / "index.html").is_file()
         return self._known[path]
+
+    __contains__ = has
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self._texts:
+            try:
+                self._texts[path] = (self.root / path).read_text(encoding="utf-8")
+            except OSError as error:
+                raise KeyError(path) from error
+        return self._texts[path]
 
     def resolve(self, from_path: str, href: str) -> str | None:
         """The site path a relative link points to, or None when it is external or a same-page anchor."""
@@ -126,10 +141,9 @@ def verify_site(site_dir: Path, pages: list[Page], directory_urls: bool = True,
         if not (site_dir / out).is_file():
             problems.append(Problem(page.source_path if _is_entry(page) else out, 1, "site",
                                     f"{out} is missing from the built site"))
-    if changed is None:
-        problems += _search_problems(site_dir, entries, directory_urls)
-    elif any(uri.startswith("search/") for uri in changed) or any(page.src_uri in changed for page in entries):
-        problems += _search_problems(site_dir, [page for page in entries if page.src_uri in changed], directory_urls)
+    searched = entries if changed is None else [page for page in entries if page.src_uri in changed]
+    if searched or changed is None or any(uri.startswith("search/") for uri in changed):
+        problems += _search_problems(site, searched, directory_urls)
     problems += _index_problems(site, pages, entries, directory_urls, changed)
     problems += _link_problems(site, checked, directory_urls)
     return problems
@@ -144,51 +158,32 @@ def _link_forms(out: str) -> set[str]:
     return {out, posixpath.dirname(out) or "."} if posixpath.basename(out) == "index.html" else {out}
 
 
-class _SiteFiles:
-    """The site's files by path, each read when first asked for."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self._texts: dict[str, str] = {}
-
-    def __contains__(self, path: str) -> bool:
-        return path in self._texts or (self.root / path).is_file()
-
-    def __getitem__(self, path: str) -> str:
-        if path not in self._texts:
-            try:
-                self._texts[path] = (self.root / path).read_text(encoding="utf-8")
-            except OSError as error:
-                raise KeyError(path) from error
-        return self._texts[path]
-
-
-def _search_problems(site_dir: Path, entries: list[Page], directory_urls: bool) -> list[Problem]:
+def _search_problems(site: _Site, entries: list[Page], directory_urls: bool) -> list[Problem]:
     """Each of `entries` must be a result of the search index, and each word of its title must lead to it there.
 
     Only the term shards holding those words are read: at 5,000 entries, reading and decoding every shard
     took most of a `mkdocs serve --dirty` rebuild's check, which asks about a few entries.
     """
-    files = _SiteFiles(site_dir)
-    if META_URI not in files:
+    if META_URI not in site:
         return [Problem(META_URI, 1, "search", "is missing from the built site")]
     search_page = page_url(SEARCH_PAGE, directory_urls)
-    asked = {posixpath.normpath(page_url(page.src_uri, directory_urls)) for page in entries}
+    urls = {page.src_uri: posixpath.normpath(page_url(page.src_uri, directory_urls)) for page in entries}
+    asked = set(urls.values())
     try:
-        meta = json.loads(files[META_URI])
-        results = read_results(files, meta)
-        words = {ref: title_terms(result["title"]) for ref, result in results.items()
-                 if posixpath.normpath(posixpath.join(search_page, result["url"])) in asked}
-        postings = read_terms(files, meta, set().union(*words.values()))
-        in_titles = {term: set(posting[0][::2]) for term, posting in postings.items()}
-        found = {ref for ref, terms in words.items() if all(ref in in_titles.get(term, ()) for term in terms)}
-        found_urls = {posixpath.normpath(posixpath.join(search_page, result["url"]))
-                      for ref, result in results.items() if ref in found}
+        meta = json.loads(site[META_URI])
+        results = read_results(site, meta)
+        result_urls = {ref: posixpath.normpath(posixpath.join(search_page, result["url"]))
+                       for ref, result in results.items()}
+        words = {ref: title_terms(result["title"]) for ref, result in results.items() if result_urls[ref] in asked}
+        in_titles = {term: set(posting[0][::2])
+                     for term, posting in read_terms(site, meta, set().union(*words.values())).items()}
+        found = {result_urls[ref] for ref, terms in words.items()
+                 if all(ref in in_titles.get(term, ()) for term in terms)}
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
         return [Problem(META_URI, 1, "search", f"is not the knowledge base's search index ({error!r})")]
     return [Problem(page.source_path, 1, "search", f"is not findable by its title in the search index (search/ "
                                                    f"finds no page '{page_url(page.src_uri, directory_urls)}')")
-            for page in entries if posixpath.normpath(page_url(page.src_uri, directory_urls)) not in found_urls]
+            for page in entries if urls[page.src_uri] not in found]
 
 
 def _index_problems(site: _Site, pages: list[Page], entries: list[Page], directory_urls: bool,
