@@ -150,7 +150,9 @@ def test_prints_an_agenda_with_steps_and_materials_then_each_card_on_its_own_pag
     cards.nth(1).wait_for(state="attached")
     assert cards.count() == 2  # one per approach, not for the break
     assert cards.first.locator("img").get_attribute("src") == "/assets/images/favicon.png"  # works from here
-    assert cards.first.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    # the logo loads (it is fetched after the card is attached, so wait for it rather than race it)
+    page.wait_for_function("() => { const img = document.querySelector('#kb-kit-cards .kb-card img');"
+                           " return img.complete && img.naturalWidth > 0; }", timeout=5000)
     assert page.locator("#kb-kit-cards [id]").count() == 0  # the cards' ids cannot clash with the page's
     page.emulate_media(media="print")
     agenda = page.locator("#kb-kit-agenda")
