@@ -17,7 +17,8 @@
   converted and its HTML once rendered into the theme; a one-off build keeps no memo. (Peak memory at 5,000
   entries fell from 1.55 GB to 0.90 GB.)
 - `on_serve` collects the first build's garbage and freezes what is left, so rebuilds do not walk it again; under
-  --dirty, full collections wait for the pause after a rebuild (`_IdleCollector`).
+  --dirty, full collections wait for the pause after a rebuild (`_IdleCollector`). It also gives the server a
+  native file watcher where one works (generator/adapter/watcher.py), so a save is seen at once, not polled for.
 - `on_post_build` proves nothing was lost (generator/adapter/completeness.py): every entry has its page,
   is in the search index and on its index page, and every link in the generated pages resolves.
 - A clean `mkdocs build` writes into a staging folder next to `site_dir` and swaps it into place
@@ -51,6 +52,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.adapter import packs, whitespace
 from generator.adapter.completeness import verify_site
+from generator.adapter.watcher import use_native_watcher
 from generator.content.load import kind_of
 from generator.content.memo import Memo
 from generator.content.model import APPROACH, KINDS
@@ -180,7 +182,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         What is left (the memo, the compiled templates, the content) lives as long as the server, and Python's
         full collections walked all of it during every rebuild: 0.4-0.9 s of each at 2,000 entries. A rebuild's
         own objects are still collected: under --dirty, in the pause after it (see _IdleCollector).
+
+        It also swaps MkDocs' polling file watcher for a native one where that works (generator/adapter/watcher.py),
+        so a rebuild starts 0.1 s after a save rather than up to 0.5 s later.
         """
+        use_native_watcher(server)
         gc.collect()
         gc.freeze()
         if self.dirty_serve:
