@@ -160,7 +160,9 @@ def _related_approaches(col: Collection, declared: dict[str, list[Entry]],
     Candidates for the last group come only from the approaches listed under the same barriers, and only
     the best few are kept, so this stays near-linear as the collection grows. With a `memo`, the choice is
     remembered by the entries it was made from (an edited file is a new Entry): ranking the candidates was
-    half of the core's part of a `mkdocs serve` rebuild at 2,000 entries.
+    half of the core's part of a `mkdocs serve` rebuild at 2,000 entries. The key names each of the approach's
+    barriers by the set of its approaches, kept as the same object from run to run while it is unchanged, so
+    that checking the key does not walk the candidates (that walk grows with the square of the collection).
     """
     barrier_bits = {slug: 1 << i for i, slug in enumerate(col.barriers)}
     barrier_names = frozenset(col.barriers)
@@ -176,16 +178,21 @@ def _related_approaches(col: Collection, declared: dict[str, list[Entry]],
     for slug, others in declared.items():
         for other in others:
             declared_by[other.slug].append(col.approaches[slug])
+    if memo is not None:  # each barrier's approaches, as last run's very object if they are the same
+        members = {slug: frozenset(approaches) for slug, approaches in col.barrier_approaches.items()}
+        members = {slug: memo.recall(("barrier's approaches", slug, same), lambda same=same: same)
+                   for slug, same in members.items()}
     related = {}
     for slug, approach in col.approaches.items():
         own = declared.get(slug, [])
         chosen = own + [a for a in declared_by[slug] if a not in own]
-        taken = {a.slug for a in chosen} | {slug}
-        candidates = {a.slug: a for b in set(_strings(approach.fields.get("barriers")))
-                      for a in col.barrier_approaches.get(b, []) if a.slug not in taken}
+        own_barrier_slugs = set(_strings(approach.fields.get("barriers")))
         own_barriers, own_themes = barrier_masks[slug], theme_masks[slug]
 
         def choose() -> list[Entry]:
+            taken = {a.slug for a in chosen} | {slug}
+            candidates = {a.slug: a for b in own_barrier_slugs for a in col.barrier_approaches.get(b, [])
+                          if a.slug not in taken}
             best = heapq.nsmallest(
                 MAX_RELATED, candidates.values(),
                 key=lambda other: (-(own_barriers & barrier_masks[other.slug]).bit_count(),
@@ -194,7 +201,8 @@ def _related_approaches(col: Collection, declared: dict[str, list[Entry]],
 
         if memo is None:
             related[slug] = choose()
-        else:  # what the choice reads: the approach, the ones it names or is named by, its candidates, the barriers
-            key = ("related", approach, tuple(chosen), frozenset(candidates.values()), barrier_names)
+        else:  # what the choice reads: the approach, the ones it names or is named by, its barriers' approaches
+            key = ("related", approach, tuple(chosen), tuple(members.get(b) for b in sorted(own_barrier_slugs)),
+                   barrier_names)
             related[slug] = memo.recall(key, choose)
     return related

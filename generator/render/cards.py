@@ -22,6 +22,7 @@ import functools
 import html
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 import segno
 
@@ -33,6 +34,7 @@ from generator.content.urls import page_url, url_href
 from generator.render.entries import (
     Page, barrier_cards_uri, card_uri, entry_uri, facts_line, front_matter, md_text, source_line, summary_of, title_of,
 )
+from generator.render import parts
 from generator.render.rawblocks import raw_block
 
 DECK_URI = "cards/index.md"
@@ -206,28 +208,35 @@ def deck_order(col: Collection) -> list[tuple[Entry, list[Entry]]]:
             for barrier in col.barriers.values()]
 
 
-def render_deck(col: Collection, cards_of: dict[str, str]) -> Page:
-    """Every card, after a contents page, grouped by the barrier each approach names first."""
-    uri = DECK_URI
-    contents, cards, number = [], [], 0
-    for barrier, approaches in deck_order(col):
-        if not approaches:
-            continue
-        contents.append(f"<li>{_escape(title_of(barrier))}<ol>")
-        for approach in approaches:
-            number += 1
-            contents.append(f'<li value="{number}"><a href="#card-{approach.slug}">{_escape(title_of(approach))}'
-                            "</a></li>")
-            cards.append(cards_of[approach.slug])
-        contents.append("</ol></li>")
+def render_deck(col: Collection, card_in: Callable[[Entry, str], str], size: int = parts.PART_SIZE) -> list[Page]:
+    """Every card, after a contents page, grouped by the barrier each approach names first; in parts of `size`
+    cards (generator/render/parts.py), numbered through the whole deck. `card_in(approach, uri)` is the
+    approach's card as shown on the page at `uri`."""
+    in_order = [(barrier, approach) for barrier, approaches in deck_order(col) for approach in approaches]
     intro = (f"A card for each of the {len(col.approaches)} approaches, to print and take into a room: one A4 page "
              "each, grouped by the barrier each helps with most.")
-    lines = ["# Facilitation cards", "", intro, "{ .kb-summary }", "",
-             *raw_block([_print_button("the deck"),
+    whole = parts.cut(in_order, DECK_URI, "cards/deck", size)
+    return [_deck_part(part, whole, card_in, intro) for part in whole]
+
+
+def _deck_part(part: parts.Part, whole: list[parts.Part], card_in: Callable[[Entry, str], str], intro: str) -> Page:
+    contents, cards, group = [], [], None
+    for number, (barrier, approach) in enumerate(part.items, part.start):
+        if barrier is not group:
+            contents += [*(["</ol></li>"] if group else []), f"<li>{_escape(title_of(barrier))}<ol>"]
+            group = barrier
+        contents.append(f'<li value="{number}"><a href="#card-{approach.slug}">{_escape(title_of(approach))}'
+                        "</a></li>")
+        cards.append(card_in(approach, part.uri))
+    if group:
+        contents.append("</ol></li>")
+    title = parts.title("Facilitation cards", part)
+    lines = [f"# {title}", "", intro, "{ .kb-summary }", "",
+             *raw_block([*parts.parts_nav(part, whole, "Parts of the deck"), _print_button("the deck"),
                          '<nav class="kb-deck-contents" aria-label="Cards in this deck"><h2>Contents</h2><ol>',
                          *contents, "</ol></nav>", '<div class="kb-deck">', *cards, "</div>"])]
-    content = front_matter(title="Facilitation cards", description=intro, hide=["navigation", "toc"])
-    return Page(uri, content + "\n".join(lines), in_nav=True)
+    content = front_matter(title=title, description=intro, hide=["navigation", "toc"])
+    return Page(part.uri, content + "\n".join(lines), in_nav=part.number == 1)
 
 
 def render_barrier_deck(barrier: Entry, col: Collection) -> Page:
@@ -252,12 +261,14 @@ def render_card_pages(col: Collection, site_url: str | None = None, memo: Memo |
     def recall(key, make):
         return make() if memo is None else memo.recall(key, make)
 
-    own, in_deck, pages = {}, {}, []
+    own, pages, keys = {}, [], {}
     for approach in col.approaches.values():
-        key = (approach, col.shown_on_page_of(approach), site_url)
+        key = keys[approach.slug] = (approach, col.shown_on_page_of(approach), site_url)
         own[approach.slug] = recall(("card", *key), lambda: card_html(approach, col, card_uri(approach), site_url))
-        in_deck[approach.slug] = recall(("card in deck", *key),
-                                        lambda: card_html(approach, col, DECK_URI, site_url, level=2))
         pages.append(recall(("card page", *key), lambda: render_card_page(approach, col, site_url, own[approach.slug])))
-    pages.append(render_deck(col, in_deck))
+
+    def card_in_deck(approach: Entry, uri: str) -> str:
+        return recall(("card in deck", *keys[approach.slug], uri),
+                      lambda: card_html(approach, col, uri, site_url, level=2))
+    pages += render_deck(col, card_in_deck)
     return pages + [render_barrier_deck(barrier, col) for barrier in col.barriers.values()]

@@ -12,6 +12,7 @@ from generator.render.entries import (
     KIT_URI, Page, approach_core, barrier_cards_uri, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
 )
 from generator.render.lists import TIME_CHOICES, attr, checkboxes, html_link
+from generator.render import parts
 from generator.render.packmarks import placeholder
 from generator.render.rawblocks import raw_block
 from generator.render.search import LUNR_URI, SEARCH_PAGE
@@ -173,8 +174,8 @@ def _pack_section(uri: str, approach: Entry, col: Collection, approach_page: Pag
 
 
 def _pack(uri: str, title: str, intro: str, approaches: list[Entry], col: Collection,
-          approach_pages: dict[str, Page] | None, cards: str) -> Page:
-    lines = [f"# {md_text(title)}", "", intro, "{ .kb-summary }", "",
+          approach_pages: dict[str, Page] | None, cards: str, nav: list[str] = ()) -> Page:
+    lines = [f"# {md_text(title)}", "", intro, "{ .kb-summary }", "", *(raw_block(nav) if nav else []),
              '<p class="kb-print-hint"><button type="button" class="md-button" data-kb-print hidden>Print this pack'
              f'</button> Each approach starts on a new A4 page. Or <a href="{attr(url_href(uri, cards))}">print them as '
              "cards</a>: one A4 page each, to take into a room.</p>", ""]
@@ -185,16 +186,20 @@ def _pack(uri: str, title: str, intro: str, approaches: list[Entry], col: Collec
     return Page(uri, content + "\n".join(lines), is_pack=approach_pages is not None)
 
 
-def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None = None) -> list[Page]:
-    """One printable pack per barrier, and one with the whole collection.
+def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None = None,
+                       size: int = parts.PART_SIZE) -> list[Page]:
+    """One printable pack per barrier, and one with the whole collection, in parts of `size` approaches
+    (generator/render/parts.py).
 
     Given the approaches' pages (by src_uri), a pack holds placeholders that the MkDocs plugin fills with
     those pages' converted HTML (generator/adapter/packs.py); without them, it carries the approaches' Markdown, for
     engines without the plugin.
     """
-    pages = [_pack("print/index.md", "All approaches, for printing",
-                   f"Every approach in the collection ({len(col.approaches)}), ready to print.",
-                   list(col.approaches.values()), col, approach_pages, "cards/index.md")]
+    whole = parts.cut(list(col.approaches.values()), "print/index.md", "print/all", size)
+    pages = [_pack(part.uri, parts.title("All approaches, for printing", part),
+                   f"Every approach in the collection ({len(col.approaches)}), ready to print.", part.items, col,
+                   approach_pages, "cards/index.md", parts.parts_nav(part, whole, "Parts of the pack"))
+             for part in whole]
     for barrier in col.barriers.values():
         helpers = col.barrier_approaches.get(barrier.slug, [])
         pages.append(_pack(f"print/{barrier.slug}.md", f"Print pack: {title_of(barrier)}",

@@ -1,10 +1,11 @@
 """The matchmaker's data cannot break out of its script element; the matrix marks what helps with what."""
 
 import json
+import re
 
 from generator.content.link import link
 from generator.content.load import load_collection
-from generator.render.tools import json_for_script, matchmaker_data, render_matrix
+from generator.render.tools import json_for_script, matchmaker_data, render_matrix, render_print_packs
 from tests.conftest import VALID
 
 
@@ -51,3 +52,15 @@ def test_matrix_lists_each_barrier_with_its_approaches_for_narrow_screens():
     assert narrow.count("<h2>") == len(col.barriers)
     trust = narrow[narrow.index("lack-of-trust/"):]
     assert trust.index("trust-and-agreement/") < trust.index("</ul>")
+
+
+def test_the_pack_of_every_approach_comes_in_parts_each_showing_its_approaches_once():
+    col, _ = link(load_collection(VALID).entries)
+    packs = {page.src_uri: page.content for page in render_print_packs(col, size=1)}
+    assert "print/index.md" in packs and "print/all/2.md" in packs and "print/all/3.md" not in packs
+    shown = [re.findall(r"^#+ \[?(GROW model|Trust and Agreement matrix)", packs[uri], re.M)
+             for uri in ("print/index.md", "print/all/2.md")]
+    assert sorted(shown[0] + shown[1]) == ["GROW model", "Trust and Agreement matrix"], shown
+    assert "# All approaches, for printing, part 2 of 2" in packs["print/all/2.md"]
+    assert 'href="../../">1–1</a>' in packs["print/all/2.md"]
+    assert "print/lack-of-trust.md" in packs  # each barrier's pack stays whole
