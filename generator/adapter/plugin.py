@@ -302,12 +302,13 @@ class _IdleCollector:
         gc.set_threshold(young, middle, 2**31 - 1)
 
     def rebuild_starts(self) -> None:
+        """The collection waiting for the pause after the last rebuild waits for the pause after this one."""
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
 
     def rebuild_ended(self) -> None:
-        self.rebuild_starts()
+        self.rebuild_starts()  # at most one collection waits
         self.timer = threading.Timer(self.DELAY_SECONDS, gc.collect)
         self.timer.daemon = True
         self.timer.start()

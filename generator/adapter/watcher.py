@@ -60,13 +60,14 @@ def use_native_watcher(server) -> None:
     polling = server.observer
     if not isinstance(polling, PollingObserver) or Observer is PollingObserver or polling.is_alive():
         return
-    watched = {watch: set(handlers) for watch, handlers in polling._handlers.items()}
-    if not _native_observer_starts([watch.path for watch in watched]):
+    watches = server._watch_refs  # the path MkDocs was asked to watch -> the observer's watch of it
+    if not _native_observer_starts([watch.path for watch in watches.values()]):
         return
     native = ChangeObserver()
-    moved = {}
-    for watch, handlers in watched.items():
-        for handler in handlers:
-            moved[watch] = native.schedule(handler, watch.path, recursive=watch.is_recursive)
-    server._watch_refs = {path: moved.get(watch, watch) for path, watch in server._watch_refs.items()}
+
+    def moved(watch):
+        (handler,) = polling._handlers[watch]  # MkDocs gives each watched path its one handler
+        return native.schedule(handler, watch.path, recursive=watch.is_recursive)
+
+    server._watch_refs = {path: moved(watch) for path, watch in watches.items()}
     server.observer = native

@@ -31,10 +31,10 @@ from generator.content.load import Entry
 from generator.content.memo import Memo
 from generator.content.steps import Step, plain, section_points, session_steps
 from generator.content.urls import page_url, url_href
+from generator.render import parts
 from generator.render.entries import (
     Page, barrier_cards_uri, card_uri, entry_uri, facts_line, front_matter, md_text, source_line, summary_of, title_of,
 )
-from generator.render import parts
 from generator.render.rawblocks import raw_block
 
 DECK_URI = "cards/index.md"

@@ -7,7 +7,6 @@ renderers: the plugin imports them, and nothing in render/ imports the plugin's 
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 
@@ -15,7 +14,6 @@ COPY_START, COPY_END = "<!-- kb-pack-copy -->", "<!-- /kb-pack-copy -->"
 PLACEHOLDER_RE = re.compile(r"<!-- kb-pack-item ([a-z0-9/.-]+) [0-9a-f]+ -->")  # group 1: the approach's src_uri
 
 
-@functools.lru_cache(maxsize=20_000)  # `mkdocs serve` keeps unchanged pages' content: the same string, hashed once
 def placeholder(src_uri: str, content: str) -> str:
     """Where a pack shows an approach: a line of raw HTML naming its page (`src_uri`) and what that page's copy
     says (a digest of the marked part of its Markdown, `content`)."""

@@ -8,11 +8,11 @@ from generator.content.link import Collection
 from generator.content.load import Entry
 from generator.content.ranking import approach_facts
 from generator.content.urls import url_href
+from generator.render import parts
 from generator.render.entries import (
     KIT_URI, Page, approach_core, barrier_cards_uri, entry_uri, facts_line, front_matter, href, md_link, md_text, summary_of, title_of,
 )
 from generator.render.lists import TIME_CHOICES, attr, checkboxes, html_link
-from generator.render import parts
 from generator.render.packmarks import placeholder
 from generator.render.rawblocks import raw_block
 from generator.render.search import LUNR_URI, SEARCH_PAGE
@@ -165,25 +165,21 @@ def render_matrix(col: Collection) -> Page:
     return Page(uri, content + "\n".join(lines), in_nav=True)
 
 
-def _pack_section(uri: str, approach: Entry, col: Collection, approach_page: Page | None) -> list[str]:
-    """An approach in a pack: a placeholder for its page's converted top part, or (without the plugin) its Markdown."""
-    if approach_page is not None:
-        return [placeholder(approach_page.src_uri, approach_page.content), ""]
-    return ['<section class="kb-pack-item" markdown>', "", *approach_core(approach, col, uri, level=2),
-            "</section>", ""]
-
-
 def _pack(uri: str, title: str, intro: str, approaches: list[Entry], col: Collection,
-          approach_pages: dict[str, Page] | None, cards: str, nav: list[str] = ()) -> Page:
+          marks: dict[str, str] | None, cards: str, nav: list[str] | None = None) -> Page:
+    """A pack of `approaches`: each as its placeholder in `marks` (by slug), or without the plugin as Markdown."""
     lines = [f"# {md_text(title)}", "", intro, "{ .kb-summary }", "", *(raw_block(nav) if nav else []),
              '<p class="kb-print-hint"><button type="button" class="md-button" data-kb-print hidden>Print this pack'
              f'</button> Each approach starts on a new A4 page. Or <a href="{attr(url_href(uri, cards))}">print them as '
              "cards</a>: one A4 page each, to take into a room.</p>", ""]
     for approach in approaches:
-        page = approach_pages[entry_uri(approach)] if approach_pages is not None else None
-        lines += _pack_section(uri, approach, col, page)
+        if marks is not None:
+            lines += [marks[approach.slug], ""]
+        else:
+            lines += ['<section class="kb-pack-item" markdown>', "", *approach_core(approach, col, uri, level=2),
+                      "</section>", ""]
     content = front_matter(title=title, description=intro, hide=["navigation", "toc"])
-    return Page(uri, content + "\n".join(lines), is_pack=approach_pages is not None)
+    return Page(uri, content + "\n".join(lines), is_pack=marks is not None)
 
 
 def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None = None,
@@ -195,14 +191,18 @@ def render_print_packs(col: Collection, approach_pages: dict[str, Page] | None =
     those pages' converted HTML (generator/adapter/packs.py); without them, it carries the approaches' Markdown, for
     engines without the plugin.
     """
+    marks = None  # each approach's placeholder, made once for all the packs that show it
+    if approach_pages is not None:
+        marks = {approach.slug: placeholder(entry_uri(approach), approach_pages[entry_uri(approach)].content)
+                 for approach in col.approaches.values()}
     whole = parts.cut(list(col.approaches.values()), "print/index.md", "print/all", size)
     pages = [_pack(part.uri, parts.title("All approaches, for printing", part),
                    f"Every approach in the collection ({len(col.approaches)}), ready to print.", part.items, col,
-                   approach_pages, "cards/index.md", parts.parts_nav(part, whole, "Parts of the pack"))
+                   marks, "cards/index.md", parts.parts_nav(part, whole, "Parts of the pack"))
              for part in whole]
     for barrier in col.barriers.values():
         helpers = col.barrier_approaches.get(barrier.slug, [])
         pages.append(_pack(f"print/{barrier.slug}.md", f"Print pack: {title_of(barrier)}",
                            f"The {len(helpers)} approaches that help with this barrier, ready to print.", helpers,
-                           col, approach_pages, barrier_cards_uri(barrier)))
+                           col, marks, barrier_cards_uri(barrier)))
     return pages
