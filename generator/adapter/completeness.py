@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -86,14 +87,15 @@ class _Site:
 
     def __init__(self, root: Path):
         self.root = root
+        self._root_text = str(root)
         self._known: dict[str, bool] = {}
         self._resolved: dict[tuple[str, str], str | None] = {}  # the card deck alone links 6,000 times at 2,000
         self._texts: dict[str, str] = {}
 
     def has(self, path: str) -> bool:
-        if path not in self._known:
-            target = self.root / path
-            self._known[path] = target.is_file() or (target / "index.html").is_file()
+        if path not in self._known:  # os.path on text: pathlib's objects were half the cost of each question
+            target = os.path.join(self._root_text, path)
+            self._known[path] = os.path.isfile(target) or os.path.isfile(os.path.join(target, "index.html"))
         return self._known[path]
 
     __contains__ = has

@@ -11,6 +11,10 @@ macOS, ReadDirectoryChangesW on Windows) only after proving that it can start on
 MkDocs' polling observer stays. MkDocs and watchdog give no option for this, so it reaches into the
 server's observer: `mkdocs serve` calls `on_serve` after watching the docs, config and theme, and starts the
 observer after it, so the swap happens before anything is watched for real.
+
+With native events, MkDocs' wait for a save's last event (`build_delay`, 0.1 s of quiet before a rebuild) is
+cut to QUIET_SECONDS: an editor's save reaches the observer as events a few milliseconds apart. Polling finds a
+save's changes all in one walk, so it never needed the wait either; it keeps MkDocs' value all the same.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from watchdog.observers.polling import PollingObserver
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 # What the polling observer reports, and so what MkDocs rebuilds for. A native observer also reports files being
 # opened and closed, and every build opens every entry: passing those on would rebuild the site forever.
+QUIET_SECONDS = 0.03
 CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileAttribEvent]
 
 
@@ -71,3 +76,4 @@ def use_native_watcher(server) -> None:
 
     server._watch_refs = {path: moved(watch) for path, watch in watches.items()}
     server.observer = native
+    server.build_delay = min(server.build_delay, QUIET_SECONDS)

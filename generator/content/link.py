@@ -42,6 +42,8 @@ class Collection:
     enabler_uses: dict[str, list[Use]] = field(default_factory=dict)
     related: dict[str, list[Entry]] = field(default_factory=dict)
     theme_approaches: dict[str, list[Entry]] = field(default_factory=dict)
+    # shown_on_page_of's answers: render and the exports each ask it of every entry, for their memo keys
+    _shown: dict[Entry, tuple[Entry, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def entries(self) -> list[Entry]:
         return [*self.approaches.values(), *self.barriers.values(), *self.places.values()]
@@ -51,8 +53,15 @@ class Collection:
 
         Render reads nothing else of the collection for an entry's page (nor do the exports for its
         cross-links), so the page can change only when the entry or one of these does; `mkdocs serve`
-        uses this to skip rendering pages that cannot have.
+        uses this to skip rendering pages that cannot have. Asked once `link` has finished the collection, which
+        nothing changes after that, so each answer is worked out once.
         """
+        shown = self._shown.get(entry)
+        if shown is None:
+            shown = self._shown[entry] = self._work_out_shown(entry)
+        return shown
+
+    def _work_out_shown(self, entry: Entry) -> tuple[Entry, ...]:
         slug = entry.slug
         if entry.kind is APPROACH:
             barriers = [self.barriers[s] for s in _strings(entry.fields.get("barriers")) if s in self.barriers]
@@ -137,13 +146,25 @@ def link(entries: list[Entry], claimed: set[tuple[str, str]] = frozenset(),
             for _, use in _records(fields.get("enablers"))
         ]
 
+    # each barrier's approaches as a set: with a memo, as last run's very object when they are the same
+    members = {slug: frozenset(approaches) for slug, approaches in col.barrier_approaches.items()}
+    if memo is not None:
+        members = {slug: memo.recall(("barrier's approaches", slug, same), lambda same=same: same)
+                   for slug, same in members.items()}
     for slug, approaches in col.barrier_approaches.items():
-        col.barrier_approaches[slug] = rank(approaches, Need(barriers=(slug,)), col.approach_uses)
+        def ranked(approaches=approaches, slug=slug) -> list[Entry]:
+            return rank(approaches, Need(barriers=(slug,)), col.approach_uses)
+
+        if memo is None:
+            col.barrier_approaches[slug] = ranked()
+        else:  # what ranking reads: the approaches and how many uses each has
+            uses = tuple(len(col.approach_uses[a.slug]) for a in approaches)
+            col.barrier_approaches[slug] = memo.recall(("ranked", slug, members[slug], uses), ranked)
         places = {u.place.slug: u.place for a in approaches for u in col.approach_uses[a.slug]}
         col.barrier_places[slug] = _by_title(places.values())
     for slug, uses in col.place_uses.items():
         uses.sort(key=lambda u: (u.year or 0, str(u.approach.fields.get("title", "")).casefold()))
-    col.related = _related_approaches(col, declared_related, memo)
+    col.related = _related_approaches(col, declared_related, members, memo)
     return col, problems
 
 
@@ -153,7 +174,7 @@ def _use(approach: Entry, place: Entry, use: dict) -> Use:
                use.get("note"), use.get("source") if isinstance(use.get("source"), dict) else {})
 
 
-def _related_approaches(col: Collection, declared: dict[str, list[Entry]],
+def _related_approaches(col: Collection, declared: dict[str, list[Entry]], members: dict[str, frozenset[Entry]],
                         memo: Memo | None = None) -> dict[str, list[Entry]]:
     """For each approach: declared related first, then those that declare it, then the most shared barriers.
 
@@ -161,8 +182,9 @@ def _related_approaches(col: Collection, declared: dict[str, list[Entry]],
     the best few are kept, so this stays near-linear as the collection grows. With a `memo`, the choice is
     remembered by the entries it was made from (an edited file is a new Entry): ranking the candidates was
     half of the core's part of a `mkdocs serve` rebuild at 2,000 entries. The key names each of the approach's
-    barriers by the set of its approaches, kept as the same object from run to run while it is unchanged, so
-    that checking the key does not walk the candidates (that walk grows with the square of the collection).
+    barriers by the set of its approaches (`members`, kept by `link` as the same object from run to run while it
+    is unchanged), so that checking the key does not walk the candidates (that walk grows with the square of the
+    collection).
     """
     barrier_bits = {slug: 1 << i for i, slug in enumerate(col.barriers)}
     barrier_names = frozenset(col.barriers)
@@ -178,10 +200,6 @@ def _related_approaches(col: Collection, declared: dict[str, list[Entry]],
     for slug, others in declared.items():
         for other in others:
             declared_by[other.slug].append(col.approaches[slug])
-    if memo is not None:  # each barrier's approaches, as last run's very object if they are the same
-        members = {slug: frozenset(approaches) for slug, approaches in col.barrier_approaches.items()}
-        members = {slug: memo.recall(("barrier's approaches", slug, same), lambda same=same: same)
-                   for slug, same in members.items()}
     related = {}
     for slug, approach in col.approaches.items():
         own = declared.get(slug, [])

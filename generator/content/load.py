@@ -84,7 +84,11 @@ def suggest_slug(name: str) -> str:
 
 def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
     """Load every entry under `root`'s content folders. With a `memo`, files whose bytes it has seen are not
-    parsed again."""
+    parsed again.
+
+    The folders are listed with os.scandir, whose entries already know whether they are files, folders or links:
+    asking pathlib took five `stat` calls per file, a tenth of a `mkdocs serve` rebuild's core at 5,000 entries.
+    """
     entries: list[Entry] = []
     problems: list[Problem] = []
     claimed: set[tuple[str, str]] = set()
@@ -93,16 +97,18 @@ def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
         if not folder.is_dir():
             continue
         seen_lower: dict[str, str] = {}
-        # Lowercase names first: when two names differ only in case, the valid one is loaded and
-        # the clash is reported on the other.
-        for item in sorted(folder.iterdir(), key=lambda p: (p.name != p.name.lower(), p.name)):
+        with os.scandir(folder) as listing:
+            # Lowercase names first: when two names differ only in case, the valid one is loaded and
+            # the clash is reported on the other.
+            items = sorted(listing, key=lambda item: (item.name != item.name.lower(), item.name))
+        for item in items:
             rel = f"{kind.folder}/{item.name}"
             if item.name.startswith("."):
                 continue
-            if item.is_symlink() and not item.exists():
+            if item.is_symlink() and not os.path.exists(item.path):
                 problems.append(Problem(rel, 1, "file", "is a symbolic link to a file that does not exist"))
                 continue
-            if item.is_symlink() and not _inside(item.resolve(), root.resolve()):
+            if item.is_symlink() and not _inside(Path(item.path).resolve(), root.resolve()):
                 problems.append(Problem(rel, 1, "file", "is a symbolic link to a file outside the repository"))
                 continue
             if item.is_dir():
@@ -112,7 +118,7 @@ def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
             if not item.is_file():
                 problems.append(Problem(rel, 1, "file", "is not a regular file"))
                 continue
-            if item.suffix != ".md":
+            if not item.name.endswith(".md"):
                 problems.append(Problem(rel, 1, "file", f"only Markdown files (.md) belong in {kind.folder}/"))
                 continue
             lower = item.name.lower()
@@ -125,8 +131,8 @@ def load_collection(root: Path, memo: Memo | None = None) -> Loaded:
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
-            elif SLUG_RE.match(item.stem):
-                claimed.add((kind.name, item.stem))
+            elif SLUG_RE.match(item.name[:-len(".md")]):
+                claimed.add((kind.name, item.name[:-len(".md")]))
     return Loaded(entries, problems, claimed)
 
 
@@ -148,13 +154,13 @@ def load_file(root: Path, rel_path: str, memo: Memo | None = None) -> tuple[Entr
         return None, [Problem(rel_path, 1, "file", f"'{stem}.md' is not a valid name: use lowercase letters, "
                                                    f"digits and hyphens, e.g. '{suggest_slug(stem)}.md'")]
 
-    full = root / rel_path
     try:
-        size = os.path.getsize(full)
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(rel_path, 1, "file", f"is {size // 1024} KB; entries must be under "
-                                                       f"{MAX_FILE_BYTES // 1024} KB")]
-        raw = full.read_bytes()
+        with open(root / rel_path, "rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # one open and read; no stat beforehand
+            if len(raw) > MAX_FILE_BYTES:
+                size = os.fstat(file.fileno()).st_size
+                return None, [Problem(rel_path, 1, "file", f"is {size // 1024} KB; entries must be under "
+                                                           f"{MAX_FILE_BYTES // 1024} KB")]
     except OSError as error:
         return None, [Problem(rel_path, 1, "file", f"cannot be read ({error.strerror or error})")]
     if memo is not None:

@@ -135,20 +135,26 @@ def _entries(kind: Kind, col: Collection) -> list[Entry]:
     return sorted((e for e in col.entries() if e.kind is kind), key=lambda e: e.slug)
 
 
+def _each_entry(tag: str, kind: Kind, col: Collection, dates: dict[str, FileDates], site_url: str | None,
+                memo: Memo | None, make: Callable[[Entry], str]) -> list[str]:
+    """`make(entry)` for every entry of a kind, by slug. With a `memo` (kept by `mkdocs serve`), an entry's text
+    is made again only when the entry, an entry it links to or its dates changed: its cross-links are the entries
+    its page shows."""
+    if memo is None:
+        return [make(e) for e in _entries(kind, col)]
+    return [memo.recall((tag, e, col.shown_on_page_of(e), dates.get(e.path), site_url), lambda: make(e))
+            for e in _entries(kind, col)]
+
+
 def export_json(kind: Kind, col: Collection, dates: dict[str, FileDates], site_url: str | None,
                 memo: Memo | None = None) -> str:
-    """The JSON export of one kind. With a `memo` (kept by `mkdocs serve`), an entry's line is made again only
-    when the entry or an entry it links to changed: its cross-links are the entries its page shows."""
-    entries = _entries(kind, col)
-
-    def line(entry: Entry) -> str:
-        return json.dumps(entry_record(entry, col, dates, site_url), ensure_ascii=False)
-
-    head = {"$schema": _schema_address(kind, site_url), "kind": kind.name, "licence": LICENCE, "count": len(entries)}
-    # One entry a line: easy to read and diff, and written by json's C encoder (indent= makes it pure Python).
-    rows = ",\n".join(line(e) if memo is None else memo.recall(
-        ("json", e, col.shown_on_page_of(e), dates.get(e.path), site_url), lambda: line(e)) for e in entries)
-    return f'{json.dumps(head, ensure_ascii=False)[:-1]}, "entries": [\n{rows}\n]}}\n'
+    """The JSON export of one kind, one entry a line: easy to read and diff, and written by json's C encoder
+    (indent= makes it pure Python)."""
+    rows = _each_entry("json", kind, col, dates, site_url, memo,
+                       lambda e: json.dumps(entry_record(e, col, dates, site_url), ensure_ascii=False))
+    head = {"$schema": _schema_address(kind, site_url), "kind": kind.name, "licence": LICENCE, "count": len(rows)}
+    lines = ",\n".join(rows)
+    return f'{json.dumps(head, ensure_ascii=False)[:-1]}, "entries": [\n{lines}\n]}}\n'
 
 
 def _schema_address(kind: Kind, site_url: str | None) -> str:
@@ -256,23 +262,30 @@ def safe_cell(value) -> object:
     return value
 
 
-def export_csv(kind: Kind, col: Collection, dates: dict[str, FileDates], site_url: str | None) -> str:
+def export_csv(kind: Kind, col: Collection, dates: dict[str, FileDates], site_url: str | None,
+               memo: Memo | None = None) -> str:
+    """The CSV export of one kind; with a `memo`, an unchanged entry's row is not made again (see _each_entry)."""
     field_names = {f.name for f in kind.fields}
     extra_links = [links for links in LINKS[kind.name] if links.name not in field_names]
     columns = [column for f in kind.fields for column in _field_columns(f)]
     header = ["slug", "url", *(name for name, _ in columns), *(links.name for links in extra_links),
               "added", "changed"]
-    out = io.StringIO()
-    out.write("\ufeff")  # a byte-order mark, so Excel reads the file as UTF-8
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for entry in _entries(kind, col):
+
+    def row(entry: Entry) -> str:
         entry_dates = dates.get(entry.path)
-        row = [entry.slug, public_url(site_url, entry_uri(entry)), *(read(entry.fields) for _, read in columns),
-               *(LIST_SEPARATOR.join(t.slug for t in links.targets(entry, col)) for links in extra_links),
-               timestamp(entry_dates.added) if entry_dates else None,
-               timestamp(entry_dates.changed) if entry_dates else None]
-        writer.writerow([safe_cell(value) for value in row])
+        return _csv_line([entry.slug, public_url(site_url, entry_uri(entry)),
+                          *(read(entry.fields) for _, read in columns),
+                          *(LIST_SEPARATOR.join(t.slug for t in links.targets(entry, col)) for links in extra_links),
+                          timestamp(entry_dates.added) if entry_dates else None,
+                          timestamp(entry_dates.changed) if entry_dates else None])
+
+    # a byte-order mark first, so Excel reads the file as UTF-8
+    return "\ufeff" + _csv_line(header) + "".join(_each_entry("csv", kind, col, dates, site_url, memo, row))
+
+
+def _csv_line(values: list) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([safe_cell(value) for value in values])
     return out.getvalue()
 
 
@@ -293,6 +306,6 @@ def export_pages(col: Collection, dates: dict[str, FileDates], site_url: str | N
     pages = [Page(CITATIONS_URI, export_citations(col, dates, site_url))]
     for kind in KINDS:
         pages.append(Page(data_uri(kind, "json"), export_json(kind, col, dates, site_url, memo)))
-        pages.append(Page(data_uri(kind, "csv"), export_csv(kind, col, dates, site_url)))
+        pages.append(Page(data_uri(kind, "csv"), export_csv(kind, col, dates, site_url, memo)))
         pages.append(Page(schema_uri(kind), json.dumps(export_schema(kind, site_url), indent=2) + "\n"))
     return pages

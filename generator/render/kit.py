@@ -18,13 +18,14 @@ from pathlib import Path
 
 from generator.content.link import Collection
 from generator.content.load import Entry
+from generator.content.memo import Memo
 from generator.content.ranking import approach_facts
 from generator.content.steps import session_steps
 from generator.content.urls import url_href
 from generator.render.entries import Page, entry_uri, front_matter, summary_of
 from generator.render.lists import attr, html_link
 from generator.render.rawblocks import raw_block
-from generator.render.tools import json_for_script
+from generator.render.tools import approaches_for_script
 
 KIT_PAGE = "kit.md"
 KIT_SCRIPT = "assets/kit.js"  # loaded by this page alone, after kb.js
@@ -59,6 +60,12 @@ def kit_record(uri: str, approach: Entry, col: Collection) -> dict:
 
 def kit_data(uri: str, col: Collection) -> list[dict]:
     return [kit_record(uri, approach, col) for approach in col.approaches.values()]
+
+
+def _kit_json(uri: str, col: Collection, memo: Memo | None) -> str:
+    """kit_data as JSON for the page; a record reads the approach and its number of uses, nothing else."""
+    return approaches_for_script(col, lambda a: kit_record(uri, a, col),
+                                 lambda a: ("kit", uri, a, len(col.approach_uses.get(a.slug, []))), memo)
 
 
 def _app() -> list[str]:
@@ -139,8 +146,9 @@ def _without_script(uri: str, col: Collection, pages: Iterable[Page]) -> list[st
                       "how to run it:</p>", "<ul>", *items, "</ul>", "</div>"])
 
 
-def render_kit_page(col: Collection, pages: Iterable[Page] = ()) -> Page:
-    """/kit/: the session plan. `pages` are the site's other pages, to link the cards that exist (see above)."""
+def render_kit_page(col: Collection, pages: Iterable[Page] = (), memo: Memo | None = None) -> Page:
+    """/kit/: the session plan. `pages` are the site's other pages, to link the cards that exist (see above); a
+    `memo` (kept by `mkdocs serve`) spares encoding unchanged approaches' data again."""
     uri = KIT_PAGE
     lines = [
         "# Session plan", "",
@@ -149,7 +157,7 @@ def render_kit_page(col: Collection, pages: Iterable[Page] = ()) -> Page:
         "agenda with each approach's steps and materials.", "{ .kb-summary .kb-kit-intro }", "",
         *raw_block([
             *_app(),
-            f'<script type="application/json" id="kb-kit-data">{json_for_script(kit_data(uri, col))}</script>',
+            f'<script type="application/json" id="kb-kit-data">{_kit_json(uri, col, memo)}</script>',
             f'<script src="{url_href(uri, KIT_SCRIPT)}"></script>',
         ]),
         *_without_script(uri, col, pages),

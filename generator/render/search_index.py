@@ -71,6 +71,9 @@ class FragmentedIndex:
     postings: dict[str, dict[int, list[int]]] = dataclass_field(default_factory=dict)  # term -> ref -> weights
     shard_starts: list[str] = dataclass_field(default_factory=list)  # each shard's first term
     files: dict[str, str] = dataclass_field(default_factory=dict)  # site path -> text
+    # term -> its posting as written in its shard: a shard is written again when one of its terms changed, and
+    # writing its other terms' long postings afresh was most of the search files' part of a rebuild
+    posting_texts: dict[str, str] = dataclass_field(default_factory=dict)
 
     def update(self, documents: list[tuple[str, dict[str, str], dict]], terms_of, extra_meta) -> None:
         """Take in the collection's documents ((key, field -> folded text, shown result), in order), and rewrite
@@ -111,7 +114,8 @@ class FragmentedIndex:
             touched_shards = {self._shard_of(term) for term in touched_terms}
         vocabulary = self._vocabulary()
         for shard in touched_shards:
-            self.files[TERMS_URI.format(shard)] = _compact({term: self._posting(term) for term in vocabulary[shard]})
+            self.files[TERMS_URI.format(shard)] = "{" + ",".join(
+                f"{_compact(term)}:{self._posting_text(term)}" for term in vocabulary[shard]) + "}"
         for chunk in touched_results:
             start = chunk * RESULTS_PER_FILE
             self.files[RESULTS_URI.format(chunk)] = _compact(self.results[start:start + RESULTS_PER_FILE])
@@ -137,6 +141,7 @@ class FragmentedIndex:
         touched = {term for term in old_weights.keys() | new_weights.keys()
                    if old_weights.get(term) != new_weights.get(term)}
         for term in touched:
+            self.posting_texts.pop(term, None)
             posting = self.postings.setdefault(term, {})
             if term in new_weights:
                 posting[ref] = new_weights[term]
@@ -147,6 +152,12 @@ class FragmentedIndex:
         if document is not None:
             self.documents[ref] = document
         return touched
+
+    def _posting_text(self, term: str) -> str:
+        text = self.posting_texts.get(term)
+        if text is None:
+            text = self.posting_texts[term] = _compact(self._posting(term))
+        return text
 
     def _posting(self, term: str) -> list[list[int]]:
         """A term's posting as kb.js reads it: per field, [reference gap, weight, ...] in reference order."""

@@ -25,7 +25,7 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
     """
     extras = extras or PageExtras()
     pages = [render_home(col, recent), render_approach_index(col, memo), render_barrier_index(col),
-             render_place_index(col), render_matchmaker(col), render_matrix(col), render_search_page(col)]
+             render_place_index(col), render_matchmaker(col, memo), render_matrix(col), render_search_page(col)]
     pages += render_theme_pages(col, memo) + render_worksheet_pages(col)
     pages += render_card_pages(col, extras.site_url, memo)
     if memo is None:
@@ -35,5 +35,5 @@ def render_site(col: Collection, extras: PageExtras | None = None, recent: list[
                                     extras.repo_url, extras.site_url), lambda: render_entry(entry, col, extras))
                        for entry in col.entries()]
     pages += render_print_packs(col, None if markdown_packs else {page.src_uri: page for page in entry_pages})
-    pages += [render_kit_page(col, pages), kit_script()]  # after the other pages: it links the cards among them
+    pages += [render_kit_page(col, pages, memo), kit_script()]  # after the other pages: it links the cards among them
     return pages + entry_pages

@@ -291,3 +291,21 @@ def test_under_serve_dirty_full_collections_wait_for_the_pause_after_a_rebuild(m
         assert collected.wait(2)
     finally:
         gc.set_threshold(*threshold)
+
+
+def test_under_serve_the_completeness_check_runs_once_the_rebuild_is_served_and_still_reports(caplog):
+    """The check only reads the site, so `mkdocs serve` serves a rebuild before it; what it finds is still logged
+    as an error, and the next rebuild waits for it before writing over the site it reads."""
+    import threading
+
+    from generator.adapter.plugin import _CheckAfterServing
+
+    reading = threading.Event()
+    checker = _CheckAfterServing()
+    checker.start(lambda: "1 thing(s) missing from the built site, listed above" if reading.wait(5) else None)
+    assert checker.thread.is_alive()  # start returned at once: the rebuild is served while the check runs
+    reading.set()
+    checker.wait()  # what the next rebuild does first
+    assert checker.thread is None
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("ERROR", "1 thing(s) missing from the built site, listed above")]
