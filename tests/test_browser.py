@@ -305,6 +305,33 @@ def test_pages_carry_share_meta_and_canonical_url(context, base_url):
     assert page.locator("link[rel='canonical']").get_attribute("href").endswith("/approaches/grow-model/")
 
 
+def test_a_reader_s_colour_scheme_is_kept_on_the_next_page(context, base_url):
+    """The header's script (partials/header.html) restores the scheme the reader picked before the page shows."""
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + "approaches/grow-model/")
+    page.locator("label[for='__palette_1']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.goto(base_url + "barriers/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_logo_and_repository_icons_show_though_each_is_drawn_once(browser, base_url, width):
+    """The header and the navigation drawer show the same two icons; the page draws each once and refers to it."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "approaches/grow-model/")
+    if width < 1220:  # the drawer holds the navigation on narrower screens
+        page.locator("label.md-header__button[for='__drawer']").click()
+    shown = page.evaluate("""() => [...document.querySelectorAll('.md-logo svg, .md-source__icon svg')]
+        .map(svg => svg.getBoundingClientRect()).filter(box => box.width >= 16 && box.height >= 16).length""")
+    assert shown >= 2  # the logo and the repository icon, in the header or the drawer
+    assert page.locator("header").bounding_box()["y"] == 0  # the drawn-once icons take no room of their own
+    assert page.locator("symbol").count() == 2 and page.locator("svg use").count() == 4
+    context.close()
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_sideways_scrolling_on_phone_or_desktop(browser, base_url, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
