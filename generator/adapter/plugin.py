@@ -313,7 +313,10 @@ class _CheckAfterServing:
         self.wait()
 
         def run() -> None:
-            failed = check()
+            try:
+                failed = check()
+            except Exception as error:  # a thread's exception would print a traceback: say what happened instead
+                failed = f"The completeness check could not finish: {error!r}"
             if failed:
                 log.error(failed)
 

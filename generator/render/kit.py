@@ -58,12 +58,9 @@ def kit_record(uri: str, approach: Entry, col: Collection) -> dict:
     return record
 
 
-def kit_data(uri: str, col: Collection) -> list[dict]:
-    return [kit_record(uri, approach, col) for approach in col.approaches.values()]
-
-
 def _kit_json(uri: str, col: Collection, memo: Memo | None) -> str:
-    """kit_data as JSON for the page; a record reads the approach and its number of uses, nothing else."""
+    """Every approach's kit_record as JSON for the page; a record reads the approach and its number of uses,
+    nothing else."""
     return approaches_for_script(col, lambda a: kit_record(uri, a, col),
                                  lambda a: ("kit", uri, a, len(col.approach_uses.get(a.slug, []))), memo)
 

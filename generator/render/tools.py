@@ -50,10 +50,6 @@ def matchmaker_record(uri: str, approach: Entry, col: Collection) -> dict:
             "placeNames": [title_of(u.place) for u in uses]}
 
 
-def matchmaker_data(uri: str, col: Collection) -> list[dict]:
-    return [matchmaker_record(uri, approach, col) for approach in col.approaches.values()]
-
-
 def render_matchmaker(col: Collection, memo: Memo | None = None) -> Page:
     uri = "matchmaker.md"
     barrier_titles = {b.slug: title_of(b) for b in col.barriers.values()}

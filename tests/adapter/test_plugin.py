@@ -309,3 +309,12 @@ def test_under_serve_the_completeness_check_runs_once_the_rebuild_is_served_and_
     assert checker.thread is None
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("ERROR", "1 thing(s) missing from the built site, listed above")]
+    caplog.clear()
+
+    def unreadable():
+        raise PermissionError(13, "Permission denied")
+
+    checker.start(unreadable)  # a check that cannot read the site says so, as an error, without a traceback
+    checker.wait()
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("ERROR", "The completeness check could not finish: PermissionError(13, 'Permission denied')")]

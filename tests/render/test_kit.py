@@ -6,7 +6,7 @@ import re
 from generator.content.link import link
 from generator.content.load import load_collection
 from generator.render.entries import Page
-from generator.render.kit import kit_data, kit_script, render_kit_page
+from generator.render.kit import kit_script, render_kit_page
 from generator.render.rawblocks import set_aside
 from tests.conftest import write
 
@@ -30,8 +30,14 @@ def _collection(tree):
     return col
 
 
+def page_data(page: Page) -> list[dict]:
+    """The approaches' data as kit.js reads it from the page."""
+    return json.loads(re.search(r'<script type="application/json" id="kb-kit-data">(.*?)</script>', page.content,
+                                re.S).group(1))
+
+
 def test_each_approach_has_its_facts_page_card_steps_and_materials(tree):
-    data = {d["slug"]: d for d in kit_data("kit.md", _collection(tree))}
+    data = {d["slug"]: d for d in page_data(render_kit_page(_collection(tree)))}
     grow = data["grow-model"]
     assert grow["url"] == "../approaches/grow-model/" and grow["card"] == "../cards/grow-model/"
     assert grow["type"] == "method" and grow["minutes"] == [30, 60] and grow["people"] == [1, 2]

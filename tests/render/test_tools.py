@@ -5,7 +5,7 @@ import re
 
 from generator.content.link import link
 from generator.content.load import load_collection
-from generator.render.tools import json_for_script, matchmaker_data, render_matrix, render_print_packs
+from generator.render.tools import json_for_script, render_matchmaker, render_matrix, render_print_packs
 from tests.conftest import VALID
 
 
@@ -17,7 +17,8 @@ def test_json_for_script_cannot_close_the_script():
 
 def test_matchmaker_data_has_every_approach_with_its_fit():
     col, _ = link(load_collection(VALID).entries)
-    data = {d["title"]: d for d in matchmaker_data("matchmaker.md", col)}
+    script = re.search(r'<script type="application/json" id="kb-mm-data">(.*?)</script>', render_matchmaker(col).content)
+    data = {d["title"]: d for d in json.loads(script.group(1))}  # as kb.js reads it from the page
     assert set(data) == {"GROW model", "Trust and Agreement matrix"}
     assert data["GROW model"]["people"] == [1, 2] and data["GROW model"]["minutes"] == [30, 60]
     assert data["Trust and Agreement matrix"]["placeNames"] == ["Doncaster"]
